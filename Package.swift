@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint
+// The built-in rule packs in Rules/ are embedded into PostLint at build time by
+// EmbedRulesPlugin, so a copied binary carries them and Rules/ stays the one place to edit.
+let package = Package(
+    name: "postlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PostLint", targets: ["PostLint"]),
+        .executable(name: "postlint", targets: ["postlint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .executableTarget(name: "EmbedRules", path: "Sources/EmbedRules"),
+        .plugin(
+            name: "EmbedRulesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedRules"]
+        ),
+        .target(
+            name: "PostLint",
+            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedRulesPlugin"]
+        ),
+        .executableTarget(
+            name: "postlint",
+            dependencies: ["PostLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "PostLintTests", dependencies: ["PostLint"]),
+        .testTarget(name: "CLITests", dependencies: ["postlint"]),
+    ]
+)
