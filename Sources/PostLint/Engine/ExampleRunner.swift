@@ -1,0 +1,107 @@
+/// Example texts mark where a finding must land with `[[` and `]]`.
+public enum ExampleMarkers {
+    public static let open = "[["
+    public static let close = "]]"
+
+    /// The text without markers, and the UTF-8 byte ranges the markers enclosed.
+    public static func parse(_ marked: String) -> (text: String, spans: [Range<Int>]) {
+        var text: [UInt8] = [], spans: [Range<Int>] = []
+        let bytes = Array(marked.utf8)
+        var index = 0, openAt: Int?
+        while index < bytes.count {
+            if bytes[index...].starts(with: Array(open.utf8)), openAt == nil {
+                openAt = text.count; index += 2; continue
+            }
+            if bytes[index...].starts(with: Array(close.utf8)), let start = openAt {
+                spans.append(start..<text.count); openAt = nil; index += 2; continue
+            }
+            text.append(bytes[index]); index += 1
+        }
+        return (String(decoding: text, as: UTF8.self), spans)
+    }
+}
+
+/// A rule example that did not behave as written.
+public struct ExampleFailure: Sendable, CustomStringConvertible {
+    public var rule: String
+    public var file: String
+    public var line: Int
+    /// `as written`, `behind an emoji prefix` or `with CRLF line endings`.
+    public var variant: String
+    public var example: String
+    public var problem: String
+
+    public var description: String {
+        "\(file):\(line): rule '\(rule)' example \(variant): \(problem)\n    example: \(example)"
+    }
+}
+
+/// Runs every rule's examples (`postlint rules test`): each bad example must give findings of
+/// that rule exactly at its marked spans, each good example none; and again behind an emoji
+/// prefix and with CRLF line endings, where lines and columns must shift as expected.
+public struct ExampleRunner {
+    public let linter: Linter
+    public init(linter: Linter) { self.linter = linter }
+
+    /// The number of examples run (each in all variants) and the failures.
+    public func run() -> (examples: Int, failures: [ExampleFailure]) {
+        var failures: [ExampleFailure] = [], count = 0
+        for rule in linter.compiled {
+            for example in rule.definition.examples.bad {
+                count += 1
+                failures += check(example, of: rule, bad: true)
+            }
+            for example in rule.definition.examples.good {
+                count += 1
+                failures += check(example, of: rule, bad: false)
+            }
+        }
+        return (count, failures)
+    }
+
+    private struct Variant: Sendable {
+        let name: String
+        let transform: @Sendable (String) -> String
+        /// Expected (line, column) in the variant for (line, column) as written.
+        let shift: @Sendable (Int, Int) -> (Int, Int)
+    }
+
+    private static let variants = [
+        Variant(name: "as written", transform: { $0 }, shift: { ($0, $1) }),
+        Variant(name: "behind an emoji prefix", transform: { "🌧️ " + $0 }, shift: { ($0, $0 == 1 ? $1 + 3 : $1) }),
+        Variant(name: "with CRLF line endings", transform: { $0.replacingOccurrences(of: "\n", with: "\r\n") }, shift: { ($0, $1) }),
+    ]
+
+    private func check(_ example: RuleExample, of rule: CompiledRule, bad: Bool) -> [ExampleFailure] {
+        var failures: [ExampleFailure] = []
+        var baseline: [(Int, Int)] = []
+        for variant in Self.variants {
+            let (text, spans) = ExampleMarkers.parse(variant.transform(example.text))
+            func fail(_ problem: String) {
+                failures.append(ExampleFailure(rule: rule.definition.id, file: rule.definition.file, line: example.line,
+                                               variant: variant.name, example: example.text, problem: problem))
+            }
+            let result = linter.lint(Document(text: text), rules: [rule])
+            if let failure = result.failures.first { fail("\(failure)"); continue }
+            let found = result.findings.map { $0.location.offset..<($0.location.offset + $0.location.length) }
+            let expected = bad ? spans : []
+            if found != expected {
+                let describe = { (ranges: [Range<Int>]) in
+                    ranges.isEmpty ? "none" : ranges.map { "'\(String(decoding: Array(text.utf8)[$0], as: UTF8.self))' at bytes \($0.lowerBound)..<\($0.upperBound)" }.joined(separator: ", ")
+                }
+                fail("expected \(describe(expected)), found \(describe(found))")
+                continue
+            }
+            let positions = result.findings.map { ($0.location.line, $0.location.column) }
+            if variant.name == "as written" {
+                baseline = positions
+            } else if positions.count == baseline.count {
+                for (position, original) in zip(positions, baseline) where position != variant.shift(original.0, original.1) {
+                    let want = variant.shift(original.0, original.1)
+                    fail("finding at \(position.0):\(position.1), expected \(want.0):\(want.1)")
+                }
+            }
+        }
+        return failures
+    }
+}

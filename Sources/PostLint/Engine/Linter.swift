@@ -1,0 +1,109 @@
+import Foundation
+import PCRE2
+
+/// What the linter loads and how it matches.
+public struct LinterConfiguration: Sendable {
+    /// Load the built-in packs embedded from `Rules/`.
+    public var includeBuiltinRules: Bool
+    /// Extra rule files (for example from `RuleFile.files(in:)`), loaded with the built-ins.
+    public var extraRuleFiles: [RuleFile]
+    /// Rule ids to leave out.
+    public var disabledRules: Set<String>
+    /// PCRE2 limits for every match attempt.
+    public var matchLimits: MatchLimits
+
+    public init(includeBuiltinRules: Bool = true, extraRuleFiles: [RuleFile] = [],
+                disabledRules: Set<String> = [], matchLimits: MatchLimits = .default) {
+        self.includeBuiltinRules = includeBuiltinRules
+        self.extraRuleFiles = extraRuleFiles
+        self.disabledRules = disabledRules
+        self.matchLimits = matchLimits
+    }
+}
+
+/// The result of linting one document: its findings, and the rules that failed on it.
+public struct LintResult: Sendable {
+    public var findings: [Finding]
+    /// Rules that could not finish on this document (for example a PCRE2 limit); never silent.
+    public var failures: [PostLintError]
+}
+
+/// Lints texts with a set of compiled rules. Thread-safe: share one `Linter` between workers.
+///
+///     let linter = try Linter()
+///     let findings = try linter.lint(text: "Good vibes only!")
+public final class Linter: Sendable {
+    /// The loaded rules, sorted by id.
+    public let rules: [RuleDefinition]
+    let compiled: [CompiledRule]
+    let matchLimits: MatchLimits
+
+    /// Loads and compiles the rules; throws `PostLintError.invalidRules` naming every bad file.
+    public init(configuration: LinterConfiguration = LinterConfiguration()) throws(PostLintError) {
+        let files = (configuration.includeBuiltinRules ? RuleFile.builtin : []) + configuration.extraRuleFiles
+        let all = try RuleLoader.load(files)
+        compiled = all.filter { !configuration.disabledRules.contains($0.definition.id) }
+        rules = compiled.map(\.definition)
+        matchLimits = configuration.matchLimits
+    }
+
+    /// Lints one text; throws if a rule fails on it.
+    public func lint(text: String, format: InputFormat = .text) throws(PostLintError) -> [Finding] {
+        let result = lint(Document(text: text, format: format))
+        if let failure = result.failures.first { throw failure }
+        return result.findings
+    }
+
+    /// Lints one document. Findings are in report order.
+    public func lint(_ document: Document) -> LintResult {
+        lint(document, rules: compiled)
+    }
+
+    func lint(_ document: Document, rules: [CompiledRule]) -> LintResult {
+        let projection = document.format == .markdown
+            ? MarkdownProjector.project(document.bytes) : ProjectedText(wholeOf: document.bytes)
+        let text = ScanText(bytes: projection.bytes, scratch: MatchScratch(limits: matchLimits))
+        let locator = FindingLocator(document: document, projection: projection)
+        var findings: [Finding] = []
+        var failures: [PostLintError] = []
+        for rule in rules {
+            do {
+                let hits = try rule.matcher.hits(in: text) { range in
+                    try rule.unless.contains { try $0.cancels(range, in: text) }
+                }
+                findings += hits.map { locator.finding(for: $0, rule: rule.definition) }
+            } catch {
+                let where_ = document.path.map { " in \($0)" } ?? ""
+                failures.append(.ruleFailed(rule: rule.definition.id, message: "\(error)\(where_)"))
+            }
+        }
+        return LintResult(findings: findings.sorted(by: Finding.reportOrder), failures: failures)
+    }
+}
+
+/// Turns rule hits (projected bytes) into findings (input bytes, lines, columns, text).
+struct FindingLocator {
+    let document: Document
+    let projection: ProjectedText
+    let lines: LineIndex
+
+    init(document: Document, projection: ProjectedText) {
+        self.document = document
+        self.projection = projection
+        self.lines = LineIndex(document.bytes)
+    }
+
+    func finding(for hit: RuleHit, rule: RuleDefinition) -> Finding {
+        let range = projection.sourceRange(for: hit.range)
+        let start = lines.position(of: range.lowerBound, in: document.bytes)
+        let end = lines.position(of: range.upperBound, in: document.bytes)
+        let match = String(decoding: document.bytes[range], as: UTF8.self)
+        return Finding(
+            rule: rule.id, category: rule.category, severity: rule.severity,
+            message: rule.message.replacingOccurrences(of: "{match}", with: match),
+            match: match, suggestions: hit.suggestions ?? rule.suggestions, source: rule.sources[0],
+            location: Location(path: document.path, line: start.line, column: start.column,
+                               endLine: end.line, endColumn: end.column,
+                               offset: range.lowerBound, length: range.count))
+    }
+}

@@ -1,0 +1,43 @@
+/// `kind: requires`: when the `trigger` matches, the `require` matcher must match too, within
+/// `scope` (default: the whole post). Reported once per post, at the first trigger that no
+/// `unless` cancels. Typically uses shared lists (`lists: [crisis-resources]`).
+enum RequiresKind: RuleKind {
+    static let name = "requires"
+    static let keys: Set<String> = ["trigger", "require", "scope", "words"]
+
+    struct Matcher: RuleMatcher {
+        let trigger: TextMatcher
+        let requirement: TextMatcher
+        let scope: Scope
+
+        func hits(in text: ScanText, isExcepted: (Range<Int>) throws -> Bool) throws -> [RuleHit] {
+            let triggers = try trigger.ranges(in: text)
+            guard !triggers.isEmpty else { return [] }
+            let satisfied = try requirement.ranges(in: text)
+            for range in triggers where try !isExcepted(range) {
+                if satisfied.contains(where: { scope.relates($0, to: range, in: text) }) {
+                    if scope == .post { return [] }
+                    continue
+                }
+                return [RuleHit(range: range)]
+            }
+            return []
+        }
+
+        var requiredLiterals: [String]? { trigger.literals }
+    }
+
+    static func compile(_ map: YAMLMap, lists: [String: TextMatcher]) throws(Diagnostic) -> any RuleMatcher {
+        func matcher(_ key: String) throws(Diagnostic) -> TextMatcher {
+            guard let sub = try map.map(key, what: "'\(key)'") else {
+                throw map.error(nil, "a requires rule needs '\(key)'")
+            }
+            try sub.rejectUnknownKeys(allowed: MatchSpec.keys, in: "'\(key)'")
+            let spec = try MatchSpec(sub)
+            guard !spec.isEmpty else { throw sub.error(nil, "'\(key)' needs phrases, patterns or lists") }
+            return try TextMatcher(spec, lists: lists, file: map.file, node: sub)
+        }
+        return Matcher(trigger: try matcher("trigger"), requirement: try matcher("require"),
+                       scope: try Scope.read(map, default: .post))
+    }
+}

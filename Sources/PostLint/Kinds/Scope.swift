@@ -1,0 +1,60 @@
+/// How far from a match a related match may be (for `unless` and `requires`).
+enum Scope: Sendable, Equatable {
+    /// The related match must contain the match (quotation: `"good vibes only" is a bad motto`).
+    case enclosing
+    /// Anywhere in the same sentence.
+    case sentence
+    /// Within this many words before or after.
+    case words(Int)
+    /// Anywhere in the same post.
+    case post
+
+    static let names = ["enclosing", "sentence", "post"]
+
+    /// Reads `scope:` (and `words:`) from `map`, defaulting to `fallback`.
+    static func read(_ map: YAMLMap, default fallback: Scope) throws(Diagnostic) -> Scope {
+        if let words = try map.int("words", minimum: 0) {
+            if map.has("scope") { throw map.error(map.keyNode("words"), "give either 'scope' or 'words', not both") }
+            return .words(words)
+        }
+        guard let name = try map.string("scope") else { return fallback }
+        switch name {
+        case "enclosing": return .enclosing
+        case "sentence": return .sentence
+        case "post": return .post
+        default:
+            throw map.error(map.value("scope"), "unknown scope '\(name)'; expected one of \(names.joined(separator: ", ")) or a 'words: N' key")
+        }
+    }
+
+    /// Whether `other` lies within this scope of `match`.
+    func relates(_ other: Range<Int>, to match: Range<Int>, in text: ScanText) -> Bool {
+        switch self {
+        case .enclosing:
+            return other.lowerBound <= match.lowerBound && other.upperBound >= match.upperBound
+        case .sentence:
+            let sentence = text.sentences.sentence(containing: match.lowerBound)
+            return other.overlaps(sentence)
+        case .words(let limit):
+            return Sentences.wordsBetween(other, match, in: text.bytes) <= limit
+        case .post:
+            return true
+        }
+    }
+}
+
+/// An exception on a rule: a match is cancelled when the clause's matcher finds something
+/// within its scope (negation, debunking, quotation).
+struct UnlessClause: Sendable {
+    let matcher: TextMatcher
+    let scope: Scope
+
+    static let keys: Set<String> = MatchSpec.keys.union(["scope", "words"])
+
+    func cancels(_ match: Range<Int>, in text: ScanText) throws -> Bool {
+        try matcher.ranges(in: text).contains { other in
+            // The exception must be something else than the match itself, unless it encloses it.
+            (scope == .enclosing || other != match) && scope.relates(other, to: match, in: text)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Turns plain phrases, as rule authors write them, into one PCRE2 pattern: caseless, on word
+/// boundaries, tolerant of runs of whitespace, curly or straight apostrophes and quotes, and
+/// hyphen-or-space, with simple English inflections when asked.
+enum PhraseCompiler {
+    /// One alternation for all phrases, longest first so the longest phrase wins at a position.
+    static func pattern(for phrases: [String], inflect: Bool) -> String {
+        let sorted = phrases.sorted { ($0.count, $0) > ($1.count, $1) }
+        return "(?:" + sorted.map { pattern(for: $0, inflect: inflect) }.joined(separator: "|") + ")"
+    }
+
+    /// The pattern for one phrase.
+    static func pattern(for phrase: String, inflect: Bool) -> String {
+        let words = phrase.split(whitespaces: true)
+        guard !words.isEmpty else { return "(?!)" }
+        var body = words.map { word(String($0), inflect: inflect) }.joined(separator: "\\s+")
+        if let first = phrase.unicodeScalars.first, isWordScalar(first) { body = "(?<![\\p{L}\\p{N}_])" + body }
+        if let last = phrase.unicodeScalars.last, isWordScalar(last) || inflect { body += "(?![\\p{L}\\p{N}_])" }
+        return body
+    }
+
+    /// The literal words a match must contain, lower-cased: for a multi-literal prefilter.
+    static func literals(for phrases: [String]) -> [String] {
+        phrases.compactMap { phrase in
+            // The longest word that inflection and punctuation leave intact.
+            phrase.split(whitespaces: true)
+                .map { String($0.lowercased().unicodeScalars.prefix { isWordScalar($0) }) }
+                .max { $0.count < $1.count }
+        }.filter { !$0.isEmpty }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
+    }
+
+    private static func word(_ word: String, inflect: Bool) -> String {
+        let letters = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+        guard inflect, letters, word.count >= 3 else { return escape(word) }
+        let lower = word.lowercased()
+        if lower.hasSuffix("e") {
+            // cure → cures, cured, curing
+            return escape(String(word.dropLast())) + "(?:e|es|ed|ing)"
+        }
+        if lower.hasSuffix("y"), let beforeY = lower.dropLast().last, !"aeiou".contains(beforeY) {
+            // cry → cries, cried, crying
+            return escape(String(word.dropLast())) + "(?:y|ies|ied|ying)"
+        }
+        // commit → commits, committed, committing; heal → heals, healed, healing
+        let last = escape(String(word.last!))
+        return escape(word) + "(?:s|es|ed|ing|\(last)ed|\(last)ing)?"
+    }
+
+    /// Escapes regex syntax and widens apostrophes, quotes and hyphens.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "'", "\u{2019}", "\u{2018}", "\u{02BC}", "`": out += "['\u{2019}\u{2018}\u{02BC}`]"
+            case "\"", "\u{201C}", "\u{201D}": out += "[\"\u{201C}\u{201D}]"
+            case "-", "\u{2010}", "\u{2011}", "\u{2013}": out += "[-\u{2010}\u{2011}\u{2013}\\s]?"
+            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#", "/":
+                out += "\\" + String(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func split(whitespaces: Bool) -> [Substring] {
+        split(whereSeparator: { $0.isWhitespace })
+    }
+}

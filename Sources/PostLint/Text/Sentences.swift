@@ -1,0 +1,69 @@
+/// Sentence and word boundaries in a projected text, for rule scopes (`unless`, `requires`).
+///
+/// NOTE: hand-written because no listed package segments sentences on raw UTF-8 offsets; the
+/// rule is simple on purpose: a sentence ends after `.`, `!`, `?` or `…` followed by
+/// whitespace, or at a blank line. Posts rarely need more; abbreviations may split early.
+struct Sentences: Sendable {
+    /// Start offsets of each sentence, ascending; the first is 0.
+    let starts: [Int]
+    let length: Int
+
+    init(_ bytes: [UInt8]) {
+        var starts = [0]
+        var index = 0
+        let count = bytes.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while index < count {
+            let byte = bytes[index]
+            var terminatorEnd: Int?
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                terminatorEnd = index + 1
+            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
+                terminatorEnd = index + 3  // "…"
+            } else if byte == 0x0A {
+                // A blank line (LF, optional spaces or CR, LF) ends a sentence.
+                var next = index + 1
+                while next < count, bytes[next] == 0x20 || bytes[next] == 0x0D || bytes[next] == 0x09 { next += 1 }
+                if next < count, bytes[next] == 0x0A { starts.append(next + 1); index = next + 1; continue }
+            }
+            if var end = terminatorEnd {
+                // Closing quotes and brackets stay with their sentence.
+                while end < count, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")")].contains(bytes[end]) { end += 1 }
+                if end >= count || isSpace(bytes[end]) {
+                    if end < count { starts.append(end) }
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        self.starts = starts
+        self.length = count
+    }
+
+    /// The sentence (projected byte range) holding `offset`.
+    func sentence(containing offset: Int) -> Range<Int> {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        let end = low + 1 < starts.count ? starts[low + 1] : length
+        return starts[low]..<end
+    }
+
+    /// The number of words strictly between two ranges (0 when they touch or overlap).
+    static func wordsBetween(_ a: Range<Int>, _ b: Range<Int>, in bytes: [UInt8]) -> Int {
+        let gap = a.upperBound <= b.lowerBound ? a.upperBound..<b.lowerBound
+            : b.upperBound <= a.lowerBound ? b.upperBound..<a.lowerBound : 0..<0
+        var words = 0, inWord = false
+        for index in gap {
+            let byte = bytes[index]
+            let isWordByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                || byte == UInt8(ascii: "'")
+            if isWordByte && !inWord { words += 1 }
+            inWord = isWordByte
+        }
+        return words
+    }
+}
