@@ -43,10 +43,12 @@ public struct ExampleRunner {
     public let linter: Linter
     public init(linter: Linter) { self.linter = linter }
 
-    /// The number of examples run (each in all variants) and the failures.
-    public func run() -> (examples: Int, failures: [ExampleFailure]) {
-        var failures: [ExampleFailure] = [], count = 0
-        for rule in linter.compiled {
+    /// Runs the examples of every rule (or only of rules defined in `onlyFiles`): the number
+    /// of rules and examples run (each in all variants) and the failures.
+    public func run(onlyFiles: Set<String>? = nil) -> (rules: Int, examples: Int, failures: [ExampleFailure]) {
+        var failures: [ExampleFailure] = [], count = 0, rules = 0
+        for rule in linter.compiled where onlyFiles?.contains(rule.definition.file) ?? true {
+            rules += 1
             for example in rule.definition.examples.bad {
                 count += 1
                 failures += check(example, of: rule, bad: true)
@@ -56,7 +58,7 @@ public struct ExampleRunner {
                 failures += check(example, of: rule, bad: false)
             }
         }
-        return (count, failures)
+        return (rules, count, failures)
     }
 
     private struct Variant: Sendable {

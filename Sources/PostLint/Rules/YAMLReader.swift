@@ -116,9 +116,10 @@ extension Node {
     var scalarString: String? { if case .scalar(let scalar) = self { return scalar.string } else { return nil } }
 }
 
-/// "Did you mean" for misspelt keys and ids.
-enum Spelling {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+/// "Did you mean" for misspelt keys, ids and values.
+public enum Spelling {
+    /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil

@@ -1,0 +1,56 @@
+/// One linted input: the document (for showing source lines) and its findings.
+public struct LintedDocument: Sendable {
+    public var document: Document
+    public var findings: [Finding]
+
+    public init(document: Document, findings: [Finding]) {
+        self.document = document
+        self.findings = findings
+    }
+}
+
+/// Counts for the end of a run.
+public struct RunSummary: Sendable, Hashable, Codable {
+    /// Inputs linted.
+    public var files: Int
+    public var findings: Int
+    public var errors: Int
+    public var warnings: Int
+    public var info: Int
+    /// Inputs or rules that could not be processed (reported separately, never dropped).
+    public var problems: Int
+
+    public init(documents: [LintedDocument], problems: [Diagnostic]) {
+        let all = documents.flatMap(\.findings)
+        files = documents.count
+        findings = all.count
+        errors = all.filter { $0.severity == .error }.count
+        warnings = all.filter { $0.severity == .warning }.count
+        info = all.filter { $0.severity == .info }.count
+        self.problems = problems.count
+    }
+}
+
+/// Everything a reporter needs about a finished run.
+public struct RunReport: Sendable {
+    public var documents: [LintedDocument]
+    /// Input and rule problems (unreadable files, invalid UTF-8, rule failures).
+    public var problems: [Diagnostic]
+    public var summary: RunSummary
+
+    public init(documents: [LintedDocument], problems: [Diagnostic]) {
+        self.documents = documents
+        self.problems = problems
+        self.summary = RunSummary(documents: documents, problems: problems)
+    }
+
+    /// All findings in report order.
+    public var findings: [Finding] { documents.flatMap(\.findings).sorted(by: Finding.reportOrder) }
+}
+
+/// Renders a run. One file per reporter; reporters know nothing of rules or regex engines.
+public protocol Reporter {
+    /// The name used with `--format`.
+    static var name: String { get }
+    func render(_ report: RunReport) -> String
+}

@@ -1,0 +1,67 @@
+/// `--format text`: `path:line:col: severity: message [rule-id]`, the source line with the
+/// match underlined, the suggestions and the source link, then a summary line.
+public struct TextReporter: Reporter {
+    public static let name = "text"
+    public var color: Bool
+
+    public init(color: Bool = false) { self.color = color }
+
+    public func render(_ report: RunReport) -> String {
+        var out = ""
+        let style = Style(enabled: color)
+        for linted in report.documents {
+            let lines = LineIndex(linted.document.bytes)
+            for finding in linted.findings {
+                out += render(finding, in: linted.document, lines: lines, style: style)
+            }
+        }
+        out += summaryLine(report.summary, style: style) + "\n"
+        return out
+    }
+
+    func render(_ finding: Finding, in document: Document, lines: LineIndex, style: Style) -> String {
+        let location = finding.location
+        let path = location.path ?? "<stdin>"
+        var out = style.bold("\(path):\(location.line):\(location.column):") + " "
+            + style.severity(finding.severity) + ": " + finding.message + " " + style.dim("[\(finding.rule)]") + "\n"
+        let lineRange = lines.lineRange(location.line, in: document.bytes)
+        let lineText = String(decoding: document.bytes[lineRange], as: UTF8.self)
+        let gutter = String(location.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let before = String(decoding: document.bytes[lineRange.lowerBound..<location.offset], as: UTF8.self)
+        let matchEnd = min(location.offset + location.length, lineRange.upperBound)
+        let matched = String(decoding: document.bytes[location.offset..<max(location.offset, matchEnd)], as: UTF8.self)
+        let indent = String(repeating: " ", count: DisplayWidth.of(before))
+        let underline = "^" + String(repeating: "~", count: max(0, DisplayWidth.of(matched) - 1))
+        out += style.dim(" \(gutter) | ") + lineText.replacingTabs + "\n"
+        out += style.dim(" \(pad) | ") + indent + style.caret(underline, finding.severity) + "\n"
+        for suggestion in finding.suggestions {
+            out += " \(pad) = " + style.bold("suggestion:") + " \(suggestion)\n"
+        }
+        out += " \(pad) = " + style.bold("source:") + " \(finding.source)\n"
+        return out
+    }
+
+    func summaryLine(_ summary: RunSummary, style: Style) -> String {
+        let inputs = summary.files == 1 ? "1 input" : "\(summary.files) inputs"
+        var line: String
+        if summary.findings == 0 {
+            line = "no findings in \(inputs)"
+        } else {
+            var parts: [String] = []
+            if summary.errors > 0 { parts.append("\(summary.errors) error\(summary.errors == 1 ? "" : "s")") }
+            if summary.warnings > 0 { parts.append("\(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")") }
+            if summary.info > 0 { parts.append("\(summary.info) info") }
+            line = "\(summary.findings) finding\(summary.findings == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(inputs)"
+        }
+        if summary.problems > 0 {
+            line += "; \(summary.problems) input\(summary.problems == 1 ? "" : "s") could not be linted (see above)"
+        }
+        return style.bold(line)
+    }
+}
+
+extension String {
+    /// Tabs shown as one space, so the underline lines up.
+    var replacingTabs: String { replacingOccurrences(of: "\t", with: " ") }
+}

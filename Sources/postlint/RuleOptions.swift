@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import PostLint
+
+/// Options shared by every command that loads rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A folder (or file) of extra rules, loaded with the built-in packs.", valueName: "dir"))
+    var ruleDirectories: [String] = []
+
+    @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in rule packs.")
+    var noBuiltinRules = false
+
+    /// The linter, or exit 2 with every rule-file problem on stderr.
+    func makeLinter() throws -> Linter {
+        do {
+            var extra: [RuleFile] = []
+            for directory in ruleDirectories {
+                extra += try RuleFile.files(in: URL(fileURLWithPath: directory))
+            }
+            return try Linter(configuration: LinterConfiguration(includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra))
+        } catch {
+            Terminal.error("\(error)")
+            Terminal.error("postlint: rules could not be loaded; nothing was linted")
+            throw ExitStatus.usageOrInputError
+        }
+    }
+
+    /// The files given with `--rules`, to tell user rules from built-in ones.
+    var userRuleFiles: Set<String> {
+        Set(ruleDirectories.flatMap { (try? RuleFile.files(in: URL(fileURLWithPath: $0)))?.map(\.path) ?? [] })
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PostLint
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, show and test rules.",
+        subcommands: [RulesList.self, RulesShow.self, RulesTest.self]
+    )
+}
+
+struct RulesList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the loaded rules: id, category, severity, title.")
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let linter = try rules.makeLinter()
+        let idWidth = linter.rules.map(\.id.count).max() ?? 2
+        let categoryWidth = max(8, linter.rules.map(\.category.count).max() ?? 8)
+        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        var out = pad("ID", idWidth) + "  " + pad("CATEGORY", categoryWidth) + "  SEVERITY  TITLE\n"
+        for rule in linter.rules {
+            out += pad(rule.id, idWidth) + "  " + pad(rule.category, categoryWidth) + "  " + pad(rule.severity.rawValue, 8) + "  " + rule.title + "\n"
+        }
+        out += "\(linter.rules.count) rules\n"
+        Terminal.write(out)
+    }
+}
+
+struct RulesShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one rule: message, explanation, examples and sources.")
+    @Argument(help: "The rule id, e.g. toxic-positivity/good-vibes-only.") var id: String
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let linter = try rules.makeLinter()
+        guard let rule = linter.rules.first(where: { $0.id == id }) else {
+            let near = Spelling.closest(to: id, in: linter.rules.map(\.id))
+            Terminal.error("postlint: unknown rule '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            throw ExitStatus.usageOrInputError
+        }
+        var out = "\(rule.id) (\(rule.kind), \(rule.category), \(rule.severity.rawValue))\n"
+        out += "\(rule.title)\n\nmessage: \(rule.message)\n"
+        if !rule.suggestions.isEmpty { out += "suggestions:\n" + rule.suggestions.map { "  - \($0)\n" }.joined() }
+        out += "\n\(rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
+        out += "examples that trigger it:\n" + rule.examples.bad.map { "  ✗ \($0.text)\n" }.joined()
+        out += "examples that do not:\n" + rule.examples.good.map { "  ✓ \($0.text)\n" }.joined()
+        out += "\nsources:\n" + rule.sources.map { "  \($0)\n" }.joined()
+        out += "defined in \(rule.file):\(rule.line)\n"
+        Terminal.write(out)
+    }
+}
+
+struct RulesTest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every rule's examples (as written, behind an emoji, with CRLF endings).",
+        discussion: "With a folder, tests the rules in it (the built-in shared lists stay available); without, the built-in packs."
+    )
+    @Argument(help: ArgumentHelp("A folder of rules to test instead of the built-in packs.", valueName: "dir")) var directory: String?
+
+    func run() throws {
+        var options = try RuleOptions.parse([])
+        if let directory { options.ruleDirectories = [directory] }
+        let linter = try options.makeLinter()
+        let only = directory == nil ? nil : options.userRuleFiles
+        let result = ExampleRunner(linter: linter).run(onlyFiles: only)
+        for failure in result.failures { Terminal.error("\(failure)") }
+        let failed = Set(result.failures.map(\.rule)).count
+        Terminal.write("\(result.rules) rules, \(result.examples) examples: \(result.failures.isEmpty ? "all passed" : "\(result.failures.count) failures in \(failed) rules")\n")
+        if !result.failures.isEmpty { throw ExitStatus.findings }
+    }
+}
