@@ -33,12 +33,14 @@ struct MarkdownLines {
         return (width, index)
     }
 
-    /// The line without its `>` block-quote markers (each with up to 3 spaces before and one after).
-    static func stripBlockQuotes(in bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
-        var current = range
+    /// The line without its `>` block-quote markers (each with up to 3 spaces before and one
+    /// after), and how many there were.
+    static func stripBlockQuotes(in bytes: [UInt8], _ range: Range<Int>) -> (content: Range<Int>, depth: Int) {
+        var current = range, depth = 0
         while true {
             let (width, start) = indentation(in: bytes, current)
-            guard width < 4, start < current.upperBound, bytes[start] == UInt8(ascii: ">") else { return current }
+            guard width < 4, start < current.upperBound, bytes[start] == UInt8(ascii: ">") else { return (current, depth) }
+            depth += 1
             var next = start + 1
             if next < current.upperBound, bytes[next] == space || bytes[next] == tab { next += 1 }
             current = next..<current.upperBound

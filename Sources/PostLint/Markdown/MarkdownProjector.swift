@@ -23,7 +23,8 @@ public enum MarkdownProjector {
         let source: [UInt8]
         var projection = ProjectedText()
         var paragraph: [Range<Int>] = []
-        var fence: (marker: UInt8, length: Int)?
+        /// An open code fence, and the block-quote depth it was opened at (it closes with its quote).
+        var fence: (marker: UInt8, length: Int, depth: Int)?
         var rawHTMLEnd: [UInt8]?
         var inList = false
 
@@ -32,18 +33,21 @@ public enum MarkdownProjector {
         /// Handles the line at `index`; returns the next line to handle.
         mutating func consume(_ lines: MarkdownLines, at index: Int) -> Int {
             let line = lines[index]
+            let (content, depth) = MarkdownLines.stripBlockQuotes(in: source, line)
             if let open = fence {
-                if let close = MarkdownLines.fence(in: source, line.lowerBound..<line.upperBound),
-                   close.marker == open.marker, close.length >= open.length, close.infoIsEmpty {
-                    fence = nil
+                if depth >= open.depth {
+                    if let close = MarkdownLines.fence(in: source, content),
+                       close.marker == open.marker, close.length >= open.length, close.infoIsEmpty {
+                        fence = nil
+                    }
+                    return index + 1
                 }
-                return index + 1
+                fence = nil  // the block quote holding the fence ended
             }
             if let end = rawHTMLEnd {
                 if source[line].containsSequence(end) { rawHTMLEnd = nil }
                 return index + 1
             }
-            let content = MarkdownLines.stripBlockQuotes(in: source, line)
             let (indent, textStart) = MarkdownLines.indentation(in: source, content)
             let text = textStart..<content.upperBound
             if text.isEmpty {
@@ -53,7 +57,7 @@ public enum MarkdownProjector {
             if indent >= 4 && paragraph.isEmpty && !inList { return index + 1 }  // indented code
             if let open = MarkdownLines.fence(in: source, text) {
                 flushParagraph()
-                fence = (open.marker, open.length)
+                fence = (open.marker, open.length, depth)
                 return index + 1
             }
             if let end = MarkdownLines.rawHTMLBlockEnd(in: source, text) {
