@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: the PCRE2 binding, the engine, every rule's examples (in three
+# variants) and the built CLI end to end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+swift build --build-tests
+swift test --skip-build --disable-xctest
