@@ -3,7 +3,7 @@ import PostLint
 import Testing
 
 /// Runs the CommonMark spec's examples for code blocks, code spans, autolinks and raw HTML
-/// (Fixtures/commonmark/spec-examples.txt) through the Markdown projection: words that the
+/// (Fixtures/commonmark/spec-examples.spec) through the Markdown projection: words that the
 /// spec renders only as code must never reach the rules, and prose words must.
 @Suite struct CommonMarkSpecTests {
     struct Example: CustomStringConvertible {
@@ -16,7 +16,7 @@ import Testing
 
     static let examples: [Example] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/commonmark/spec-examples.txt")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/commonmark/spec-examples.spec")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         var examples: [Example] = []
         for block in text.components(separatedBy: "%%%\n") {
