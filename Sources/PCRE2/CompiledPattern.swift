@@ -50,7 +50,6 @@ public final class CompiledPattern: @unchecked Sendable {
     public func firstMatch(
         in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch
     ) throws(PCRE2Error) -> Match? {
-        precondition(captureCount < scratch.pairCapacity, "MatchScratch too small for \(captureCount) groups")
         // NOTE: an empty buffer may have a nil base address; PCRE2 accepts a non-null pointer
         // with length 0, so point at a static empty byte in that case.
         let base = subject.baseAddress ?? MatchScratch.emptySubject
@@ -59,12 +58,16 @@ public final class CompiledPattern: @unchecked Sendable {
         if rc < 0 { throw .match(code: rc, message: PCRE2Error.message(for: rc)) }
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
         let unset = postlint_pcre2_unset()
+        // NOTE: rc == 0 means the match data holds fewer pairs than the pattern has groups;
+        // the whole match is still exact, and groups past the capacity are reported unset.
+        let setPairs = rc == 0 ? scratch.pairCapacity : Int(rc)
         var groups: [Range<Int>?] = []
         if captureCount > 0 {
             groups.reserveCapacity(captureCount)
             for index in 1...captureCount {
+                guard index < setPairs else { groups.append(nil); continue }
                 let lower = ovector[2 * index], upper = ovector[2 * index + 1]
-                groups.append(lower == unset || index >= Int(rc) ? nil : Int(lower)..<Int(upper))
+                groups.append(lower == unset ? nil : Int(lower)..<Int(upper))
             }
         }
         return Match(range: Int(ovector[0])..<Int(ovector[1]), groups: groups)

@@ -88,4 +88,12 @@ import Testing
         #expect(throws: PCRE2Error.self) { _ = try pattern.matches(in: subject, scratch: tight) }
         #expect(try pattern.matches(in: "aaa", scratch: tight).count == 1)
     }
+
+    @Test func patternsWithMoreGroupsThanTheScratchHoldsStillMatch() throws {
+        let small = MatchScratch(maxCaptureGroups: 2)
+        let pattern = try CompiledPattern("(a)(b)(c)(d)")
+        let matches = try pattern.matches(in: "xabcd", scratch: small)
+        #expect(matches.map(\.range) == [1..<5])
+        #expect(matches.first?.groups == [1..<2, 2..<3, nil, nil])
+    }
 }
