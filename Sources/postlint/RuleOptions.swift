@@ -10,6 +10,9 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in rule packs.")
     var noBuiltinRules = false
 
+    @Option(help: ArgumentHelp("The audience's region (US, CA, GB, IE, AU, NZ, IN, DE, FR): only its crisis lines and international directories count, and messages suggest its lines.", valueName: "code"))
+    var region: String?
+
     /// The linter, or exit 2 with every rule-file problem on stderr.
     func makeLinter() throws -> Linter {
         do {
@@ -17,7 +20,7 @@ struct RuleOptions: ParsableArguments {
             for directory in ruleDirectories {
                 extra += try RuleFile.files(in: URL(fileURLWithPath: directory))
             }
-            return try Linter(configuration: LinterConfiguration(includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra))
+            return try Linter(configuration: LinterConfiguration(includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra, region: region))
         } catch {
             Terminal.error("\(error)")
             Terminal.error("postlint: rules could not be loaded; nothing was linted")

@@ -11,9 +11,13 @@ public struct LinterConfiguration: Sendable {
     public var disabledRules: Set<String>
     /// PCRE2 limits for every match attempt.
     public var matchLimits: MatchLimits
+    /// The audience's region (`US`, `GB`, `AU`…): region lists count only for it and for
+    /// international resources, and messages suggest its resources. Nil: every region counts.
+    public var region: String?
 
     public init(includeBuiltinRules: Bool = true, extraRuleFiles: [RuleFile] = [],
-                disabledRules: Set<String> = [], matchLimits: MatchLimits = .default) {
+                disabledRules: Set<String> = [], matchLimits: MatchLimits = .default, region: String? = nil) {
+        self.region = region
         self.includeBuiltinRules = includeBuiltinRules
         self.extraRuleFiles = extraRuleFiles
         self.disabledRules = disabledRules
@@ -41,7 +45,7 @@ public final class Linter: Sendable {
     /// Loads and compiles the rules; throws `PostLintError.invalidRules` naming every bad file.
     public init(configuration: LinterConfiguration = LinterConfiguration()) throws(PostLintError) {
         let files = (configuration.includeBuiltinRules ? RuleFile.builtin : []) + configuration.extraRuleFiles
-        let all = try RuleLoader.load(files)
+        let all = try RuleLoader.load(files, region: configuration.region)
         compiled = all.filter { !configuration.disabledRules.contains($0.definition.id) }
         rules = compiled.map(\.definition)
         matchLimits = configuration.matchLimits
@@ -60,9 +64,10 @@ public final class Linter: Sendable {
     }
 
     func lint(_ document: Document, rules: [CompiledRule]) -> LintResult {
-        let projection = document.format == .markdown
-            ? MarkdownProjector.project(document.bytes) : ProjectedText(wholeOf: document.bytes)
-        let text = ScanText(bytes: projection.bytes, scratch: MatchScratch(limits: matchLimits))
+        let projection = Normalizer.normalize(document.format == .markdown
+            ? MarkdownProjector.project(document.bytes) : ProjectedText(wholeOf: document.bytes))
+        let text = ScanText(bytes: projection.bytes, scratch: MatchScratch(limits: matchLimits),
+                            newlineEndsSentence: document.format == .text)
         let locator = FindingLocator(document: document, projection: projection)
         var findings: [Finding] = []
         var failures: [PostLintError] = []

@@ -1,15 +1,24 @@
 import PCRE2
 
-/// The projected text of one input during one lint, with what rules share while scanning it:
-/// the PCRE2 scratch, sentence boundaries and a per-matcher cache (shared lists run once).
+/// The normalised text of one input during one lint, with what rules share while scanning it:
+/// the PCRE2 scratch, sentence boundaries, the de-obfuscated bytes and a per-matcher cache
+/// (so a shared list runs once per text).
 final class ScanText {
+    struct CacheKey: Hashable {
+        let matcher: ObjectIdentifier
+        let deobfuscated: Bool
+    }
+
     let bytes: [UInt8]
     let scratch: MatchScratch
-    var cache: [ObjectIdentifier: [Range<Int>]] = [:]
-    private(set) lazy var sentences = Sentences(bytes)
+    let newlineEndsSentence: Bool
+    var cache: [CacheKey: [Range<Int>]] = [:]
+    private(set) lazy var sentences = Sentences(bytes, newlineEndsSentence: newlineEndsSentence)
+    private(set) lazy var deobfuscatedBytes = Normalizer.foldObfuscation(bytes)
 
-    init(bytes: [UInt8], scratch: MatchScratch) {
+    init(bytes: [UInt8], scratch: MatchScratch, newlineEndsSentence: Bool = true) {
         self.bytes = bytes
         self.scratch = scratch
+        self.newlineEndsSentence = newlineEndsSentence
     }
 }

@@ -27,7 +27,7 @@ enum RequiresKind: RuleKind {
         var requiredLiterals: [String]? { trigger.literals }
     }
 
-    static func compile(_ map: YAMLMap, lists: [String: TextMatcher]) throws(Diagnostic) -> any RuleMatcher {
+    static func compile(_ map: YAMLMap, lists: ListRegistry) throws(Diagnostic) -> any RuleMatcher {
         func matcher(_ key: String) throws(Diagnostic) -> TextMatcher {
             guard let sub = try map.map(key, what: "'\(key)'") else {
                 throw map.error(nil, "a requires rule needs '\(key)'")
@@ -35,7 +35,7 @@ enum RequiresKind: RuleKind {
             try sub.rejectUnknownKeys(allowed: MatchSpec.keys, in: "'\(key)'")
             let spec = try MatchSpec(sub)
             guard !spec.isEmpty else { throw sub.error(nil, "'\(key)' needs phrases, patterns or lists") }
-            return try TextMatcher(spec, lists: lists, file: map.file, node: sub)
+            return try TextMatcher(spec, registry: lists, file: map.file, node: sub)
         }
         return Matcher(trigger: try matcher("trigger"), requirement: try matcher("require"),
                        scope: try Scope.read(map, default: .post))

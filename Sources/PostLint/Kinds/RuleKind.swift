@@ -18,7 +18,7 @@ protocol RuleMatcher: Sendable {
 protocol RuleKind {
     static var name: String { get }
     static var keys: Set<String> { get }
-    static func compile(_ map: YAMLMap, lists: [String: TextMatcher]) throws(Diagnostic) -> any RuleMatcher
+    static func compile(_ map: YAMLMap, lists: ListRegistry) throws(Diagnostic) -> any RuleMatcher
 }
 
 /// Every kind, registered once. A new kind is one file and one line here.

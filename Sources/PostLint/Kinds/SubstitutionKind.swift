@@ -34,7 +34,7 @@ enum SubstitutionKind: RuleKind {
         }
     }
 
-    static func compile(_ map: YAMLMap, lists: [String: TextMatcher]) throws(Diagnostic) -> any RuleMatcher {
+    static func compile(_ map: YAMLMap, lists: ListRegistry) throws(Diagnostic) -> any RuleMatcher {
         guard let swapNode = map.value("swap") else { throw map.error(nil, "a substitution rule needs 'swap'") }
         let swapMap = try YAMLMap(swapNode, file: map.file, what: "'swap'")
         guard !swapMap.pairs.isEmpty else { throw map.error(swapNode, "'swap' must not be empty") }
@@ -46,7 +46,7 @@ enum SubstitutionKind: RuleKind {
             var spec = MatchSpec()
             spec.phrases = [pair.key]
             spec.inflect = inflect
-            swaps.append((try TextMatcher(spec, lists: lists, file: map.file, node: map), suggestions))
+            swaps.append((try TextMatcher(spec, registry: lists, file: map.file, node: map), suggestions))
         }
         return Matcher(swaps: swaps)
     }

@@ -24,6 +24,8 @@ public enum PostLintError: Error, Sendable, CustomStringConvertible {
     case invalidRules([Diagnostic])
     /// An input could not be read or decoded.
     case unreadableInput(Diagnostic)
+    /// A setting is wrong (for example an unknown region).
+    case invalidConfiguration(String)
     /// A rule failed while matching (for example a PCRE2 limit was hit).
     case ruleFailed(rule: String, message: String)
 
@@ -33,6 +35,8 @@ public enum PostLintError: Error, Sendable, CustomStringConvertible {
             return diagnostics.map(\.description).joined(separator: "\n")
         case .unreadableInput(let diagnostic):
             return diagnostic.description
+        case .invalidConfiguration(let message):
+            return "error: \(message)"
         case .ruleFailed(let rule, let message):
             return "rule '\(rule)' failed: \(message)"
         }

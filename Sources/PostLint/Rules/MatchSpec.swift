@@ -8,12 +8,14 @@ struct MatchSpec {
     var lists: [String] = []
     var inflect = false
     var ignoreCase = true
+    /// Match on the text with digits and symbols read as letters (`su1c1de`).
+    var deobfuscate = false
     /// Literals the author declares for regex patterns (for the future prefilter).
     var literals: [String]?
     /// Where each pattern was written, for error positions: (line, column).
     var patternMarks: [(line: Int, column: Int)] = []
 
-    static let keys: Set<String> = ["phrases", "patterns", "pattern", "lists", "inflect", "ignore-case", "literals"]
+    static let keys: Set<String> = ["phrases", "patterns", "pattern", "lists", "inflect", "ignore-case", "literals", "deobfuscate"]
 
     /// Reads the match keys of `map` (the caller checks for unknown keys).
     init(_ map: YAMLMap) throws(Diagnostic) {
@@ -22,6 +24,7 @@ struct MatchSpec {
         lists = try map.strings("lists") ?? []
         inflect = try map.bool("inflect") ?? false
         ignoreCase = try map.bool("ignore-case") ?? true
+        deobfuscate = try map.bool("deobfuscate") ?? false
         literals = try map.strings("literals")
         for key in ["pattern", "patterns"] {
             guard let node = map.value(key) else { continue }
@@ -41,19 +44,24 @@ struct MatchSpec {
     var isEmpty: Bool { phrases.isEmpty && patterns.isEmpty && lists.isEmpty }
 }
 
-/// A compiled `MatchSpec`: finds byte ranges in a projected text.
+/// A compiled `MatchSpec`: finds byte ranges in a projected text. Shared lists stay separate
+/// matchers, so each is run once per text whatever the number of rules using it.
 final class TextMatcher: Sendable {
     let patterns: [CompiledPattern]
+    let lists: [TextMatcher]
+    let deobfuscate: Bool
     /// Lower-cased literals of which every match contains one; nil when unknown.
     let literals: [String]?
 
-    init(patterns: [CompiledPattern], literals: [String]?) {
+    init(patterns: [CompiledPattern], lists: [TextMatcher] = [], deobfuscate: Bool = false, literals: [String]?) {
         self.patterns = patterns
+        self.lists = lists
+        self.deobfuscate = deobfuscate
         self.literals = literals
     }
 
-    /// Compiles `spec`, resolving shared lists from `lists`.
-    convenience init(_ spec: MatchSpec, lists: [String: TextMatcher], file: String, node: YAMLMap) throws(Diagnostic) {
+    /// Compiles `spec`, resolving shared lists from `registry`.
+    convenience init(_ spec: MatchSpec, registry: ListRegistry, file: String, node: YAMLMap) throws(Diagnostic) {
         var compiled: [CompiledPattern] = []
         var literals: [String]? = PhraseCompiler.literals(for: spec.phrases)
         let options: CompileOptions = spec.ignoreCase ? [.utf, .ucp, .matchInvalidUTF, .caseless] : .default
@@ -76,23 +84,32 @@ final class TextMatcher: Sendable {
         if !spec.patterns.isEmpty {
             if let declared = spec.literals { literals? += declared.map { $0.lowercased() } } else { literals = nil }
         }
+        var lists: [TextMatcher] = []
         for name in spec.lists {
-            guard let list = lists[name] else {
+            guard let members = registry.resolve(name) else {
                 var message = "unknown list '\(name)'"
-                if let near = Spelling.closest(to: name, in: lists.keys) { message += "; did you mean '\(near)'?" }
+                if let near = Spelling.closest(to: name, in: registry.names) { message += "; did you mean '\(near)'?" }
                 throw node.error(node.value("lists"), message)
             }
-            compiled += list.patterns
-            if let more = list.literals { literals? += more } else { literals = nil }
+            for member in members {
+                lists.append(member)
+                if let more = member.literals { literals? += more } else { literals = nil }
+            }
         }
-        self.init(patterns: compiled, literals: literals)
+        self.init(patterns: compiled, lists: lists, deobfuscate: spec.deobfuscate, literals: literals)
     }
 
     /// All match ranges, sorted by start, then longest first. Results are cached per text.
     func ranges(in text: ScanText) throws -> [Range<Int>] {
-        if let cached = text.cache[ObjectIdentifier(self)] { return cached }
+        try ranges(in: text, deobfuscated: deobfuscate)
+    }
+
+    private func ranges(in text: ScanText, deobfuscated: Bool) throws -> [Range<Int>] {
+        let key = ScanText.CacheKey(matcher: ObjectIdentifier(self), deobfuscated: deobfuscated)
+        if let cached = text.cache[key] { return cached }
         var found: [Range<Int>] = []
-        try text.bytes.withUnsafeBufferPointer { buffer in
+        let bytes = deobfuscated ? text.deobfuscatedBytes : text.bytes
+        try bytes.withUnsafeBufferPointer { buffer in
             for pattern in patterns {
                 try pattern.forEachMatch(in: buffer, scratch: text.scratch) { match in
                     if !match.range.isEmpty { found.append(match.range) }
@@ -100,8 +117,54 @@ final class TextMatcher: Sendable {
                 }
             }
         }
+        for list in lists { found += try list.ranges(in: text, deobfuscated: deobfuscated || list.deobfuscate) }
         found.sort { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
-        text.cache[ObjectIdentifier(self)] = found
+        text.cache[key] = found
         return found
+    }
+}
+
+/// The shared lists of a rule set. A name resolves to the list of that name and to every
+/// member of its family (`crisis-resources` → `crisis-resources/us`, `crisis-resources/gb`…);
+/// with a region chosen, only members for that region, for no region, or `INTL` count.
+struct ListRegistry {
+    struct Entry {
+        let matcher: TextMatcher
+        let region: String?
+        let suggest: String?
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+    let region: String?
+
+    init(region: String?) { self.region = region?.uppercased() }
+
+    mutating func add(_ name: String, _ entry: Entry) { entries[name] = entry }
+
+    var names: [String] { Array(entries.keys) }
+    var regions: Set<String> { Set(entries.values.compactMap(\.region)) }
+
+    func has(_ name: String) -> Bool { entries[name] != nil }
+
+    private func family(_ name: String) -> [(String, Entry)] {
+        entries.filter { $0.key == name || $0.key.hasPrefix(name + "/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    func resolve(_ name: String) -> [TextMatcher]? {
+        let members = family(name)
+        guard !members.isEmpty else { return nil }
+        return members.filter { counts($0.1) }.map(\.1.matcher)
+    }
+
+    private func counts(_ entry: Entry) -> Bool {
+        guard let region, let own = entry.region else { return true }
+        return own == region || own == "INTL"
+    }
+
+    /// What to suggest for a family: the chosen region's `suggest`, else the `INTL` one's.
+    func suggestion(for name: String) -> String? {
+        let members = family(name).map(\.1)
+        if let region, let local = members.first(where: { $0.region == region })?.suggest { return local }
+        return members.first { $0.region == "INTL" }?.suggest ?? members.compactMap(\.suggest).first
     }
 }

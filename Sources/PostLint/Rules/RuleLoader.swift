@@ -15,9 +15,11 @@ enum RuleLoader {
         "id", "kind", "category", "severity", "title", "message", "suggestions", "explanation",
         "sources", "examples", "unless",
     ]
-    static let listKeys: Set<String> = MatchSpec.keys.union(["list", "description"])
+    static let listKeys: Set<String> = MatchSpec.keys.union(["list", "description", "region", "suggest"])
 
-    static func load(_ files: [RuleFile]) throws(PostLintError) -> [CompiledRule] {
+    /// Loads `files`; `region` (an ISO country code such as `GB`, or `INTL`) limits region
+    /// lists to that region and the international ones.
+    static func load(_ files: [RuleFile], region: String? = nil) throws(PostLintError) -> [CompiledRule] {
         var problems: [Diagnostic] = []
         var documents: [(RuleFile, YAMLMap)] = []
         for file in files {
@@ -28,7 +30,7 @@ enum RuleLoader {
             }
         }
         // Shared lists first, so any rule can use any list.
-        var lists: [String: TextMatcher] = [:]
+        var lists = ListRegistry(region: region)
         var listFiles: [String: String] = [:]
         for (file, map) in documents where map.has("list") {
             do throws(Diagnostic) {
@@ -40,11 +42,16 @@ enum RuleLoader {
                 let spec = try MatchSpec(map)
                 guard spec.lists.isEmpty else { throw map.error(map.value("lists"), "a shared list cannot include other lists") }
                 guard !spec.isEmpty else { throw map.error(nil, "list '\(name)' needs phrases or patterns") }
-                lists[name] = try TextMatcher(spec, lists: [:], file: file.path, node: map)
+                let matcher = try TextMatcher(spec, registry: ListRegistry(region: nil), file: file.path, node: map)
+                lists.add(name, ListRegistry.Entry(matcher: matcher, region: try map.string("region")?.uppercased(),
+                                                   suggest: try map.string("suggest")))
                 listFiles[name] = file.path
             } catch {
                 problems.append(error)
             }
+        }
+        if let region, !lists.regions.contains(region.uppercased()), problems.isEmpty {
+            throw .invalidConfiguration("unknown region '\(region)'; known regions: \(lists.regions.sorted().joined(separator: ", "))")
         }
         var rules: [CompiledRule] = []
         var ruleFiles: [String: String] = [:]
@@ -92,7 +99,7 @@ enum RuleLoader {
         }
     }
 
-    static func compileRule(_ map: YAMLMap, lists: [String: TextMatcher]) throws(Diagnostic) -> CompiledRule {
+    static func compileRule(_ map: YAMLMap, lists: ListRegistry) throws(Diagnostic) -> CompiledRule {
         let id = try map.requiredString("id", in: "a rule")
         guard id.wholeMatch(of: /[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*/) != nil else {
             throw map.error(map.value("id"), "rule id '\(id)' must look like 'pack/name' (lower-case letters, digits, hyphens)")
@@ -114,7 +121,15 @@ enum RuleLoader {
         for source in sources where !(source.hasPrefix("https://") || source.hasPrefix("http://")) {
             throw map.error(map.value("sources"), "source '\(source)' must be an http(s) link")
         }
-        let message = try map.requiredString("message", in: "rule '\(id)'")
+        var message = try map.requiredString("message", in: "rule '\(id)'")
+        if message.contains("{resource}") {
+            // The suggested resource comes from the first list the rule requires.
+            let required = try map.map("require", what: "'require'")
+            guard let family = try required?.strings("lists")?.first, let resource = lists.suggestion(for: family) else {
+                throw map.error(map.value("message"), "'{resource}' needs a 'require' list whose members have 'suggest'")
+            }
+            message = message.replacingOccurrences(of: "{resource}", with: resource)
+        }
         let definition = RuleDefinition(
             id: id, kind: kindName,
             category: try map.requiredString("category", in: "rule '\(id)'"),
@@ -134,7 +149,7 @@ enum RuleLoader {
             try clause.rejectUnknownKeys(allowed: UnlessClause.keys, in: "an 'unless' entry")
             let spec = try MatchSpec(clause)
             guard !spec.isEmpty else { throw clause.error(nil, "an 'unless' entry needs phrases, patterns or lists") }
-            unless.append(UnlessClause(matcher: try TextMatcher(spec, lists: lists, file: map.file, node: clause),
+            unless.append(UnlessClause(matcher: try TextMatcher(spec, registry: lists, file: map.file, node: clause),
                                        scope: try Scope.read(clause, default: .sentence)))
         }
         return CompiledRule(definition: definition, matcher: matcher, unless: unless)

@@ -2,13 +2,17 @@
 ///
 /// NOTE: hand-written because no listed package segments sentences on raw UTF-8 offsets; the
 /// rule is simple on purpose: a sentence ends after `.`, `!`, `?` or `…` followed by
-/// whitespace, or at a blank line. Posts rarely need more; abbreviations may split early.
+/// whitespace (not after a common abbreviation such as "e.g." or "Dr."), at a blank line, and
+/// in posts (not in Markdown paragraphs, which wrap) at a line break.
 struct Sentences: Sendable {
     /// Start offsets of each sentence, ascending; the first is 0.
     let starts: [Int]
     let length: Int
 
-    init(_ bytes: [UInt8]) {
+    static let abbreviations: Set<String> = ["e.g", "i.e", "eg", "ie", "dr", "mr", "mrs", "ms", "vs", "etc", "st", "jr", "sr",
+                                             "prof", "no", "al", "approx", "cf", "fig"]
+
+    init(_ bytes: [UInt8], newlineEndsSentence: Bool = false) {
         var starts = [0]
         var index = 0
         let count = bytes.count
@@ -20,13 +24,17 @@ struct Sentences: Sendable {
                 terminatorEnd = index + 1
             } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
                 terminatorEnd = index + 3  // "…"
+            } else if byte == 0x0A && newlineEndsSentence {
+                starts.append(index + 1)
+                index += 1
+                continue
             } else if byte == 0x0A {
                 // A blank line (LF, optional spaces or CR, LF) ends a sentence.
                 var next = index + 1
                 while next < count, bytes[next] == 0x20 || bytes[next] == 0x0D || bytes[next] == 0x09 { next += 1 }
                 if next < count, bytes[next] == 0x0A { starts.append(next + 1); index = next + 1; continue }
             }
-            if var end = terminatorEnd {
+            if var end = terminatorEnd, !(byte == UInt8(ascii: ".") && Sentences.followsAbbreviation(bytes, at: index)) {
                 // Closing quotes and brackets stay with their sentence.
                 while end < count, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")")].contains(bytes[end]) { end += 1 }
                 if end >= count || isSpace(bytes[end]) {
@@ -39,6 +47,17 @@ struct Sentences: Sendable {
         }
         self.starts = starts
         self.length = count
+    }
+
+    /// Whether the `.` at `dot` ends a common abbreviation ("e.g.", "Dr.", "et al.").
+    static func followsAbbreviation(_ bytes: [UInt8], at dot: Int) -> Bool {
+        var start = dot
+        while start > 0, (bytes[start - 1] | 0x20) >= 0x61 && (bytes[start - 1] | 0x20) <= 0x7A || bytes[start - 1] == UInt8(ascii: ".") {
+            start -= 1
+        }
+        guard start < dot else { return false }
+        let word = String(decoding: bytes[start..<dot], as: UTF8.self).lowercased()
+        return abbreviations.contains(word)
     }
 
     /// The sentence (projected byte range) holding `offset`.

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Normalises a projection before matching, keeping the map back to the input:
+/// - Unicode compatibility folding (NFKC) of non-ASCII scalars: fullwidth letters, ligatures;
+/// - zero-width characters and soft hyphens are dropped;
+/// - HTML entities (`&amp;`, `&#39;`, `&rsquo;`…) are decoded;
+/// - hashtags are split into words at case and digit changes (`#GoodVibesOnly` → `Good Vibes Only`).
+///
+/// `foldObfuscation` gives the same text with digits and symbols used as letters read as
+/// letters (`su1c1de` → `suicide`), for rules that opt in; it keeps every offset.
+///
+/// NOTE: hand-written because the mapping must follow every scalar back to the input;
+/// Foundation supplies the NFKC tables.
+enum Normalizer {
+    static func normalize(_ input: ProjectedText) -> ProjectedText {
+        var output = ProjectedText()
+        input.forEachPiece(run: { run, bytes in
+            if run.isCopy {
+                normalize(bytes, from: run.source, into: &output)
+            } else {
+                output.appendReplacement(Array(bytes), for: run.source..<(run.source + run.sourceLength))
+            }
+        }, separator: { bytes in
+            output.appendSeparator(String(decoding: bytes, as: UTF8.self))
+        })
+        return output
+    }
+
+    private static func normalize(_ bytes: ArraySlice<UInt8>, from source: Int, into output: inout ProjectedText) {
+        var index = bytes.startIndex
+        var copyStart = index  // start of pending bytes copied unchanged
+        func flush(_ end: Int) {
+            if copyStart < end { output.appendCopy(bytes[copyStart..<end], at: source + (copyStart - bytes.startIndex)) }
+        }
+        func offset(_ i: Int) -> Int { source + (i - bytes.startIndex) }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntity.decode(bytes, at: index) {
+                flush(index)
+                output.appendReplacement(decoded, for: offset(index)..<offset(index + length))
+                index += length
+                copyStart = index
+            } else if byte == UInt8(ascii: "#"), let end = Hashtag.end(bytes, at: index) {
+                flush(index)
+                Hashtag.appendSplit(bytes[(index + 1)..<end], from: offset(index + 1), into: &output)
+                index = end
+                copyStart = index
+            } else if byte >= 0x80 {
+                let length = scalarLength(byte)
+                let end = min(index + length, bytes.endIndex)
+                let scalarBytes = bytes[index..<end]
+                if let scalar = String(decoding: scalarBytes, as: UTF8.self).unicodeScalars.first, scalarBytes.count == length {
+                    if invisible.contains(scalar.value) {
+                        flush(index)
+                        copyStart = end
+                    } else if let folded = fold(scalar) {
+                        flush(index)
+                        output.appendReplacement(folded, for: offset(index)..<offset(end))
+                        copyStart = end
+                    }
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        flush(bytes.endIndex)
+    }
+
+    /// Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, Mongolian vowel separator.
+    static let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E]
+
+    /// The NFKC form of a scalar when it differs (fullwidth `Ｓ` → `S`, `ﬁ` → `fi`), else nil.
+    static func fold(_ scalar: Unicode.Scalar) -> [UInt8]? {
+        let value = scalar.value
+        // Fast exits for the common non-ASCII ranges that NFKC leaves alone (accented Latin,
+        // most punctuation, emoji).
+        if value < 0x00A0 || (0x00C0...0x017F).contains(value) || (0x2010...0x2027).contains(value)
+            || value >= 0x1F000 { return nil }
+        let original = String(scalar)
+        let folded = original.precomposedStringWithCompatibilityMapping
+        return folded == original ? nil : Array(folded.utf8)
+    }
+
+    static func scalarLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...0xF7: return 4
+        case 0xE0...0xEF: return 3
+        case 0xC0...0xDF: return 2
+        default: return 1
+        }
+    }
+
+    /// Digits and symbols read as letters, only inside tokens that also hold a letter, so
+    /// numbers such as "988" or "13 11 14" stay numbers.
+    static func foldObfuscation(_ bytes: [UInt8]) -> [UInt8] {
+        var folded = bytes
+        var tokenStart = 0
+        func isTokenByte(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")
+        }
+        func foldToken(_ range: Range<Int>) {
+            guard range.contains(where: { (bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A }) else { return }
+            for i in range {
+                switch bytes[i] {
+                case UInt8(ascii: "0"): folded[i] = UInt8(ascii: "o")
+                case UInt8(ascii: "1"): folded[i] = UInt8(ascii: "i")
+                case UInt8(ascii: "3"): folded[i] = UInt8(ascii: "e")
+                case UInt8(ascii: "4"), UInt8(ascii: "@"): folded[i] = UInt8(ascii: "a")
+                case UInt8(ascii: "5"), UInt8(ascii: "$"): folded[i] = UInt8(ascii: "s")
+                default: break
+                }
+            }
+        }
+        for (index, byte) in bytes.enumerated() where !isTokenByte(byte) {
+            if tokenStart < index { foldToken(tokenStart..<index) }
+            tokenStart = index + 1
+        }
+        if tokenStart < bytes.count { foldToken(tokenStart..<bytes.count) }
+        return folded
+    }
+}
+
+/// HTML character references.
+enum HTMLEntity {
+    static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "rsquo": "\u{2019}",
+        "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}", "hellip": "\u{2026}", "mdash": "\u{2014}",
+        "ndash": "\u{2013}", "hearts": "\u{2665}",
+    ]
+
+    /// The decoded bytes and the entity's length, for `&name;`, `&#123;` or `&#x7B;` at `start`.
+    static func decode(_ bytes: ArraySlice<UInt8>, at start: Int) -> ([UInt8], Int)? {
+        var end = start + 1
+        while end < bytes.endIndex, end - start <= 10, bytes[end] != UInt8(ascii: ";") {
+            let byte = bytes[end]
+            let isNameByte = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "#")
+            guard isNameByte else { return nil }
+            end += 1
+        }
+        guard end < bytes.endIndex, bytes[end] == UInt8(ascii: ";") else { return nil }
+        let name = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+        let text: String?
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+            text = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+        } else if name.hasPrefix("#") {
+            text = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+        } else {
+            text = named[name]
+        }
+        guard let text, !text.isEmpty, text != "\0" else { return nil }
+        return (Array(text.utf8), end + 1 - start)
+    }
+}
+
+/// Hashtags: `#` after a non-word character, then a letter, then letters, digits or `_`.
+enum Hashtag {
+    static func isAlnum(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    static func end(_ bytes: ArraySlice<UInt8>, at start: Int) -> Int? {
+        if start > bytes.startIndex, isAlnum(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "&") { return nil }
+        var end = start + 1
+        guard end < bytes.endIndex, (bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A else { return nil }
+        while end < bytes.endIndex, isAlnum(bytes[end]) || bytes[end] == UInt8(ascii: "_") { end += 1 }
+        return end
+    }
+
+    /// Copies the tag body, with a separating space where a word starts: lower → upper
+    /// (`goodVibes`), letter ↔ digit, `_`, and before the last capital of a run of capitals
+    /// followed by lower case (`ADHDTips` → `ADHD Tips`).
+    static func appendSplit(_ body: ArraySlice<UInt8>, from source: Int, into output: inout ProjectedText) {
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var pieceStart = body.startIndex
+        for index in body.indices where index > body.startIndex {
+            let previous = body[index - 1], current = body[index]
+            let next: UInt8? = index + 1 < body.endIndex ? body[index + 1] : nil
+            let boundary = (isLower(previous) && isUpper(current)) || (isDigit(previous) != isDigit(current) && current != UInt8(ascii: "_") && previous != UInt8(ascii: "_"))
+                || (isUpper(previous) && isUpper(current) && next.map(isLower) == true)
+            if current == UInt8(ascii: "_") {
+                output.appendCopy(body[pieceStart..<index], at: source + (pieceStart - body.startIndex))
+                output.appendSeparator(" ")
+                pieceStart = index + 1
+            } else if boundary {
+                output.appendCopy(body[pieceStart..<index], at: source + (pieceStart - body.startIndex))
+                output.appendSeparator(" ")
+                pieceStart = index
+            }
+        }
+        if pieceStart < body.endIndex {
+            output.appendCopy(body[pieceStart..<body.endIndex], at: source + (pieceStart - body.startIndex))
+        }
+    }
+}
