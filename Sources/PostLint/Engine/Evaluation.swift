@@ -21,7 +21,7 @@ public struct LabelledPost: Sendable, Codable, Hashable {
 
 /// Precision and recall for one category. A post counts for a category when any finding of
 /// that category is reported on it.
-public struct CategoryScore: Sendable, Codable, Hashable {
+public struct CategoryScore: Sendable, Encodable, Hashable {
     public var category: String
     /// Posts labelled with the category.
     public var posts: Int
@@ -65,7 +65,7 @@ public struct EvaluationMiss: Sendable, Codable, Hashable {
 }
 
 /// The result of evaluating a linter on labelled posts.
-public struct Evaluation: Sendable, Codable {
+public struct Evaluation: Sendable, Encodable {
     public var posts: Int
     public var categories: [CategoryScore]
     public var misses: [EvaluationMiss]
