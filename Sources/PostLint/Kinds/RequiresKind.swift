@@ -3,7 +3,7 @@
 /// `unless` cancels. Typically uses shared lists (`lists: [crisis-resources]`).
 enum RequiresKind: RuleKind {
     static let name = "requires"
-    static let keys: Set<String> = ["trigger", "require", "scope", "words"]
+    static let keys: Set<String> = ["trigger", "require", "scope", "words", "before", "after"]
 
     struct Matcher: RuleMatcher {
         let trigger: TextMatcher

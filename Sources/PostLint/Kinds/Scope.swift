@@ -6,6 +6,10 @@ enum Scope: Sendable, Equatable {
     case sentence
     /// Within this many words before or after.
     case words(Int)
+    /// Ending within this many words before the match (negation: "don't stop taking…").
+    case before(Int)
+    /// Starting within this many words after the match ("killing myself laughing").
+    case after(Int)
     /// Anywhere in the same post.
     case post
 
@@ -13,17 +17,20 @@ enum Scope: Sendable, Equatable {
 
     /// Reads `scope:` (and `words:`) from `map`, defaulting to `fallback`.
     static func read(_ map: YAMLMap, default fallback: Scope) throws(Diagnostic) -> Scope {
-        if let words = try map.int("words", minimum: 0) {
-            if map.has("scope") { throw map.error(map.keyNode("words"), "give either 'scope' or 'words', not both") }
-            return .words(words)
+        let given = ["scope", "words", "before", "after"].filter { map.has($0) }
+        if given.count > 1 {
+            throw map.error(map.keyNode(given[1]), "give only one of 'scope', 'words', 'before' or 'after'")
         }
+        if let words = try map.int("words", minimum: 0) { return .words(words) }
+        if let words = try map.int("before", minimum: 0) { return .before(words) }
+        if let words = try map.int("after", minimum: 0) { return .after(words) }
         guard let name = try map.string("scope") else { return fallback }
         switch name {
         case "enclosing": return .enclosing
         case "sentence": return .sentence
         case "post": return .post
         default:
-            throw map.error(map.value("scope"), "unknown scope '\(name)'; expected one of \(names.joined(separator: ", ")) or a 'words: N' key")
+            throw map.error(map.value("scope"), "unknown scope '\(name)'; expected one of \(names.joined(separator: ", ")), or a 'words', 'before' or 'after' count")
         }
     }
 
@@ -37,6 +44,10 @@ enum Scope: Sendable, Equatable {
             return other.overlaps(sentence)
         case .words(let limit):
             return Sentences.wordsBetween(other, match, in: text.bytes) <= limit
+        case .before(let limit):
+            return other.upperBound <= match.lowerBound && Sentences.wordsBetween(other, match, in: text.bytes) <= limit
+        case .after(let limit):
+            return other.lowerBound >= match.upperBound && Sentences.wordsBetween(other, match, in: text.bytes) <= limit
         case .post:
             return true
         }
@@ -49,7 +60,7 @@ struct UnlessClause: Sendable {
     let matcher: TextMatcher
     let scope: Scope
 
-    static let keys: Set<String> = MatchSpec.keys.union(["scope", "words"])
+    static let keys: Set<String> = MatchSpec.keys.union(["scope", "words", "before", "after"])
 
     func cancels(_ match: Range<Int>, in text: ScanText) throws -> Bool {
         try matcher.ranges(in: text).contains { other in

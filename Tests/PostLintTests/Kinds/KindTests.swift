@@ -132,3 +132,16 @@ import Testing
         #expect(errors.first?.line == 11)
     }
 }
+
+@Suite struct DirectionalScopeTests {
+    @Test func beforeOnlyLooksBackAndAfterOnlyForward() throws {
+        let linter = try makeLinter([
+            "b.yml": ruleYAML(id: "t/before", kind: "phrases", "phrases: [kys]\nunless:\n  - phrases: [nobody, never]\n    before: 1"),
+            "a.yml": ruleYAML(id: "t/after", kind: "phrases", "phrases: [\"killing myself\"]\nunless:\n  - phrases: [laughing]\n    after: 0"),
+        ])
+        #expect(matches(try linter.lint(text: "kys nobody wants you")) == ["kys"])
+        #expect(try linter.lint(text: "never kys").isEmpty)
+        #expect(try linter.lint(text: "killing myself laughing").isEmpty)
+        #expect(matches(try linter.lint(text: "laughing, then killing myself")) == ["killing myself"])
+    }
+}
