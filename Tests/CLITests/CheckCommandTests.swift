@@ -40,7 +40,7 @@ import Testing
     @Test func missingCrisisResourceAndItsFix() throws {
         let missing = try CLIRunner.run(["check", "-"], stdin: "I have been thinking about suicide.\n")
         #expect(missing.status == 1)
-        #expect(missing.stdout.contains("<stdin>:1:28: error: 'suicide': a post about suicide or self-harm needs a crisis resource"))
+        #expect(missing.stdout.contains("<stdin>:1:28: error: 'suicide': a post about suicide needs a crisis resource"))
         #expect(missing.stdout.contains("[crisis-resources/missing-resource]"))
         let fixed = try CLIRunner.run(["check", "-"], stdin: "I have been thinking about suicide. If you are too, call or text 988.\n")
         #expect(fixed.status == 0)
@@ -128,5 +128,68 @@ import Testing
         let markdown = "`good vibes only`\n"
         #expect(try CLIRunner.run(["check", "--fail-on", "warning", "--input-format", "markdown", "-"], stdin: markdown).status == 0)
         #expect(try CLIRunner.run(["check", "--fail-on", "warning", "-"], stdin: markdown).status == 1)
+    }
+}
+
+@Suite struct PackAcceptanceTests {
+    @Test func obfuscatedSuicideMentionIsReportedAtItsColumn() throws {
+        let result = try CLIRunner.run(["check", "-"], stdin: "su1c1de is on my mind again\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("<stdin>:1:1: error: 'su1c1de': a post about suicide needs a crisis resource"))
+    }
+
+    @Test func fullwidthUnsourcedClaimIsMisinformation() throws {
+        let result = try CLIRunner.run(["check", "--format", "json", "-"], stdin: "Ｓｔｕｄｉｅｓ ｓｈｏｗ magnesium cures anxiety\n")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.contains { $0["category"] as? String == "misinformation" && $0["match"] as? String == "Ｓｔｕｄｉｅｓ ｓｈｏｗ" })
+        #expect(findings.contains { $0["rule"] as? String == "misinformation/cure-claim" })
+    }
+
+    @Test func regionChoosesWhichResourcesCountAndWhatIsSuggested() throws {
+        let text = "Thinking about suicide again. Call or text 988.\n"
+        #expect(try CLIRunner.run(["check", "-"], stdin: text).status == 0)
+        let gb = try CLIRunner.run(["check", "--region", "GB", "-"], stdin: text)
+        #expect(gb.status == 1)
+        #expect(gb.stdout.contains("such as 'call Samaritans free on 116 123'"))
+        let unknown = try CLIRunner.run(["check", "--region", "XX", "-"], stdin: text)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown region 'XX'"))
+    }
+
+    @Test func retiredNumbersAreOutdatedNotMissing() throws {
+        let result = try CLIRunner.run(["check", "--format", "json", "-"], stdin: "Suicidal? Call 1-800-273-8255.\n")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let rules = (object?["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules == ["crisis-resources/outdated-number"])
+    }
+
+    @Test func rulesListShowsAtLeastSixtyRules() throws {
+        let result = try CLIRunner.run(["rules", "list"])
+        let count = result.stdout.split(separator: "\n").filter { $0.contains("/") }.count
+        #expect(count >= 60)
+    }
+
+    @Test func evalPrintsPerCategoryFiguresAndMisses() throws {
+        let result = try CLIRunner.run(["eval", "Fixtures/corpus/labelled.jsonl"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("category            posts    TP    FP    FN  precision  recall     F1\n"))
+        #expect(result.stdout.contains("\ncrisis-resources "))
+        #expect(result.stdout.contains("417 posts"))
+        let json = try CLIRunner.run(["eval", "--format", "json", "--split", "tune", "Fixtures/corpus/labelled.jsonl"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["posts"] as? Int == 334)
+        let categories = object?["categories"] as? [[String: Any]] ?? []
+        #expect(Set(categories.compactMap { $0["category"] as? String }).isSuperset(of: ["stigma", "misinformation"]))
+        #expect(categories.first?["precision"] is Double)
+    }
+
+    @Test func evalReportsBadCorpusLinesAndExitsTwo() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        try "{\"id\": \"a\", \"text\": \"hi\", \"labels\": []}\n{oops\n".write(to: folder.appendingPathComponent("c.jsonl"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["eval", "c.jsonl"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("c.jsonl:2:1: error: not a labelled post: invalid JSON"))
+        #expect(result.stdout.contains("1 posts"))
     }
 }

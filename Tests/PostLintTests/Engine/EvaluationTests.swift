@@ -1,0 +1,57 @@
+import Foundation
+import PostLint
+import Testing
+
+@Suite struct EvaluationTests {
+    @Test func countsTruePositivesFalsePositivesAndMissesPerCategory() throws {
+        let linter = try makeLinter(["p.yml": ruleYAML(kind: "phrases", "phrases: [\"good vibes only\"]")])
+        let posts = [
+            LabelledPost(id: "a", text: "good vibes only", labels: ["test"]),            // TP
+            LabelledPost(id: "b", text: "hello", labels: ["test"]),                       // FN
+            LabelledPost(id: "c", text: "good vibes only", labels: []),                   // FP
+            LabelledPost(id: "d", text: "good vibes only", labels: [], allow: ["test"]),  // allowed: not an FP
+            LabelledPost(id: "e", text: "fine", labels: []),                              // TN
+        ]
+        let evaluation = Evaluation(posts: posts, linter: linter)
+        let score = try #require(evaluation.categories.first { $0.category == "test" })
+        #expect((score.posts, score.truePositives, score.falsePositives, score.falseNegatives) == (2, 1, 1, 1))
+        #expect(score.precision == 0.5 && score.recall == 0.5)
+        #expect(evaluation.misses.map(\.id) == ["b", "c"])
+        #expect(evaluation.misses.first?.missed == ["test"])
+        #expect(evaluation.misses.last?.unexpected == ["test"])
+    }
+
+    @Test func malformedLinesAreReportedWithTheirLineNumbers() {
+        let data = Data("""
+            {"id": "1", "text": "a", "labels": []}
+            not json
+            {"id": "2", "labels": []}
+
+            {"id": "1", "text": "dup", "labels": []}
+            """.utf8)
+        let (posts, problems) = Evaluation.readCorpus(data, path: "c.jsonl")
+        #expect(posts.map(\.id) == ["1"])
+        #expect(problems.map(\.description) == [
+            "c.jsonl:2:1: error: not a labelled post: invalid JSON",
+            "c.jsonl:3:1: error: not a labelled post: missing key 'text'",
+            "c.jsonl:5:1: error: duplicate post id '1'",
+        ])
+    }
+
+    /// The built-in packs on the part of the labelled corpus they were tuned on must keep
+    /// meeting the targets (precision ≥ 0.95, recall ≥ 0.90 in every category). The held-out
+    /// part is reported in docs/evaluation.md, not asserted.
+    @Test func builtInPacksMeetTheTargetsOnTheTuneSplit() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/corpus/labelled.jsonl")
+        let (posts, problems) = Evaluation.readCorpus(try Data(contentsOf: url), path: url.path)
+        #expect(problems.isEmpty)
+        #expect(posts.count >= 400)
+        let evaluation = Evaluation(posts: posts.filter { $0.split == "tune" }, linter: try Linter())
+        for category in ["crisis-resources", "misinformation", "safe-messaging", "stigma", "toxic-positivity"] {
+            let score = try #require(evaluation.categories.first { $0.category == category })
+            #expect(score.precision >= 0.95, "\(category) precision \(score.precision)")
+            #expect(score.recall >= 0.90, "\(category) recall \(score.recall)")
+        }
+    }
+}
