@@ -109,6 +109,7 @@ struct FindingLocator {
             match: match, suggestions: hit.suggestions ?? rule.suggestions, source: rule.sources[0],
             location: Location(path: document.path, line: start.line, column: start.column,
                                endLine: end.line, endColumn: end.column,
-                               offset: range.lowerBound, length: range.count))
+                               offset: range.lowerBound, length: range.count),
+            fix: hit.fix)
     }
 }

@@ -3,6 +3,8 @@
 struct RuleHit {
     var range: Range<Int>
     var suggestions: [String]?
+    /// The replacement `--fix` may apply (substitution rules only).
+    var fix: String?
 }
 
 /// What a rule's kind compiles to. Kinds know nothing of files, lines or reporters.

@@ -11,7 +11,7 @@ enum SubstitutionKind: RuleKind {
             var candidates: [RuleHit] = []
             for swap in swaps {
                 for range in try swap.matcher.ranges(in: text) {
-                    candidates.append(RuleHit(range: range, suggestions: swap.suggestions))
+                    candidates.append(RuleHit(range: range, suggestions: swap.suggestions, fix: swap.suggestions.first))
                 }
             }
             candidates.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }

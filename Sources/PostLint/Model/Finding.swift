@@ -35,11 +35,14 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The first source link of the rule (the authority behind it).
     public var source: String
     public var location: Location
+    /// The replacement `--fix` applies, for substitution rules (absent from JSON otherwise).
+    public var fix: String?
 
     public init(
         rule: String, category: String, severity: Severity, message: String, match: String,
-        suggestions: [String], source: String, location: Location
+        suggestions: [String], source: String, location: Location, fix: String? = nil
     ) {
+        self.fix = fix
         self.rule = rule
         self.category = category
         self.severity = severity
