@@ -37,10 +37,13 @@ public struct RunReport: Sendable {
     /// Input and rule problems (unreadable files, invalid UTF-8, rule failures).
     public var problems: [Diagnostic]
     public var summary: RunSummary
+    /// The rules that ran (for reporters that describe them, such as SARIF).
+    public var rules: [RuleDefinition]
 
-    public init(documents: [LintedDocument], problems: [Diagnostic]) {
+    public init(documents: [LintedDocument], problems: [Diagnostic], rules: [RuleDefinition] = []) {
         self.documents = documents
         self.problems = problems
+        self.rules = rules
         self.summary = RunSummary(documents: documents, problems: problems)
     }
 

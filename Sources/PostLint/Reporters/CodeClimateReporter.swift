@@ -1,0 +1,52 @@
+import Foundation
+
+/// `--format codeclimate`: the GitLab Code Quality subset of the Code Climate format, one JSON
+/// array (no BOM), with a fingerprint unique to each finding.
+public struct CodeClimateReporter: Reporter {
+    public static let name = "codeclimate"
+    public init() {}
+
+    struct Issue: Encodable {
+        struct Location: Encodable {
+            struct Lines: Encodable { let begin: Int; let end: Int }
+            let path: String
+            let lines: Lines
+        }
+        let type = "issue"
+        let description: String
+        let check_name: String
+        let fingerprint: String
+        let severity: String
+        let categories = ["Style"]
+        let location: Location
+    }
+
+    public func render(_ report: RunReport) -> String {
+        var issues: [Issue] = []
+        for linted in report.documents {
+            var occurrences: [String: Int] = [:]
+            for finding in linted.findings {
+                let content = Baseline.fingerprint(of: finding, in: linted.document)
+                let path = Baseline.key(finding.location.path)
+                let key = "\(path)\u{0}\(content)"
+                occurrences[key, default: 0] += 1
+                issues.append(Issue(
+                    description: finding.message, check_name: finding.rule,
+                    fingerprint: FNV1a.hex("\(key)\u{0}\(occurrences[key]!)"),
+                    severity: Self.severity(finding.severity),
+                    location: .init(path: path, lines: .init(begin: finding.location.line, end: finding.location.endLine))))
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(issues)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
+    static func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "major"
+        case .warning: return "minor"
+        case .info: return "info"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// `--format junit`: JUnit XML for GitLab and Jenkins. Each finding is its own failing test
+/// case with a unique name (`classname` = rule id, `name` = path:line:column; GitLab keeps only
+/// the first of duplicates); each input without findings is one passing test case.
+public struct JUnitReporter: Reporter {
+    public static let name = "junit"
+    public init() {}
+
+    public func render(_ report: RunReport) -> String {
+        var cases: [String] = []
+        var failures = 0
+        for linted in report.documents {
+            let path = linted.document.path ?? "<stdin>"
+            if linted.findings.isEmpty {
+                cases.append("    <testcase classname=\"postlint\" name=\"\(XML.escape(path))\" file=\"\(XML.escape(path))\" time=\"0\"/>")
+            }
+            var seen: [String: Int] = [:]
+            for finding in linted.findings {
+                failures += 1
+                var name = "\(path):\(finding.location.line):\(finding.location.column)"
+                seen[name + finding.rule, default: 0] += 1
+                if let count = seen[name + finding.rule], count > 1 { name += " (\(count))" }
+                var body = "\(finding.message)\n\(path):\(finding.location.line):\(finding.location.column)\nmatch: \(finding.match)"
+                for suggestion in finding.suggestions { body += "\nsuggestion: \(suggestion)" }
+                body += "\nsource: \(finding.source)"
+                cases.append("""
+                        <testcase classname="\(XML.escape(finding.rule))" name="\(XML.escape(name))" file="\(XML.escape(path))" time="0">
+                          <failure type="\(finding.severity.rawValue)" message="\(XML.escape(finding.message))">\(XML.escape(body))</failure>
+                        </testcase>
+                    """)
+            }
+        }
+        for problem in report.problems {
+            failures += 1
+            cases.append("""
+                    <testcase classname="postlint.input" name="\(XML.escape(problem.file))" file="\(XML.escape(problem.file))" time="0">
+                      <error type="input" message="\(XML.escape(problem.message))">\(XML.escape(problem.description))</error>
+                    </testcase>
+                """)
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="postlint" tests="\(cases.count)" failures="\(failures)" errors="0">
+              <testsuite name="postlint" tests="\(cases.count)" failures="\(failures)" errors="0" skipped="0" time="0">
+            \(cases.joined(separator: "\n"))
+              </testsuite>
+            </testsuites>
+
+            """
+    }
+}

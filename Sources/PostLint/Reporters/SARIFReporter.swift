@@ -1,0 +1,125 @@
+import Foundation
+
+/// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Every rule
+/// is described (short and full description, markdown help), `ruleId`s are the stable rule
+/// ids, URIs are the paths as given (run postlint from the repository root for
+/// repository-relative URIs), each result has `partialFingerprints`, and columns are stated
+/// as Unicode code points.
+public struct SARIFReporter: Reporter {
+    public static let name = "sarif"
+    public var toolVersion: String
+
+    public init(toolVersion: String = "0.1.0") { self.toolVersion = toolVersion }
+
+    public func render(_ report: RunReport) -> String {
+        var rules = report.rules
+        let described = Set(rules.map(\.id))
+        // Findings about suppressions come from rules that are not in any pack.
+        for id in Set(report.findings.map(\.rule)).subtracting(described).sorted() {
+            rules.append(RuleDefinition(id: id, kind: "builtin", category: "suppression", severity: .warning,
+                                        title: "Suppression comment problem", message: id, suggestions: [],
+                                        explanation: "Reported for postlint-disable comments that suppress nothing, name unknown rules or give no reason.",
+                                        sources: [Suppressions.documentation], examples: RuleExamples(bad: [], good: []), file: "", line: 0))
+        }
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        var results: [[String: Any]] = []
+        for linted in report.documents {
+            var occurrences: [String: Int] = [:]
+            for finding in linted.findings {
+                let hash = Baseline.fingerprint(of: finding, in: linted.document)
+                occurrences[hash, default: 0] += 1
+                var region: [String: Any] = [
+                    "startLine": finding.location.line, "startColumn": finding.location.column,
+                    "endLine": finding.location.endLine, "endColumn": finding.location.endColumn,
+                    "byteOffset": finding.location.offset, "byteLength": finding.location.length,
+                ]
+                region["snippet"] = ["text": finding.match]
+                var result: [String: Any] = [
+                    "ruleId": finding.rule,
+                    "level": Self.level(finding.severity),
+                    "message": ["text": finding.message + (finding.suggestions.first.map { " (suggestion: \($0))" } ?? "")],
+                    "locations": [["physicalLocation": [
+                        "artifactLocation": ["uri": Self.uri(finding.location.path), "uriBaseId": "%SRCROOT%"],
+                        "region": region,
+                    ]]],
+                    "partialFingerprints": [
+                        "primaryLocationLineHash": "\(hash):\(occurrences[hash]!)",
+                        "postlintFingerprint/v1": hash,
+                    ],
+                ]
+                if let index = ruleIndex[finding.rule] { result["ruleIndex"] = index }
+                if let fix = finding.fix {
+                    result["fixes"] = [[
+                        "description": ["text": "Replace with '\(fix)'"],
+                        "artifactChanges": [[
+                            "artifactLocation": ["uri": Self.uri(finding.location.path), "uriBaseId": "%SRCROOT%"],
+                            "replacements": [[
+                                "deletedRegion": ["startLine": finding.location.line, "startColumn": finding.location.column,
+                                                  "endLine": finding.location.endLine, "endColumn": finding.location.endColumn],
+                                "insertedContent": ["text": fix],
+                            ]],
+                        ]],
+                    ]]
+                }
+                results.append(result)
+            }
+        }
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": [
+                    "name": "postlint",
+                    "version": toolVersion,
+                    "informationUri": "https://github.com/postlint/postlint",
+                    "rules": rules.map(Self.descriptor),
+                ]],
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": ["%SRCROOT%": ["uri": "./"]],
+                "results": results,
+                "invocations": [[
+                    "executionSuccessful": report.problems.isEmpty,
+                    "toolExecutionNotifications": report.problems.map { problem -> [String: Any] in
+                        var location: [String: Any] = ["artifactLocation": ["uri": Self.uri(problem.file)]]
+                        if problem.line > 0 { location["region"] = ["startLine": problem.line, "startColumn": max(1, problem.column)] }
+                        return ["level": "error", "message": ["text": problem.message], "locations": [["physicalLocation": location]]]
+                    },
+                ]],
+            ]],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    static func uri(_ path: String?) -> String {
+        guard let path else { return "stdin" }
+        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return trimmed.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? trimmed
+    }
+
+    static func descriptor(_ rule: RuleDefinition) -> [String: Any] {
+        var help = "**\(rule.title)**\n\n\(rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+        if !rule.suggestions.isEmpty { help += "\nInstead: " + rule.suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "\n" }
+        help += "\nSources:\n" + rule.sources.map { "- <\($0)>\n" }.joined()
+        var descriptor: [String: Any] = [
+            "id": rule.id,
+            "name": rule.id.split(separator: "/").last.map { $0.split(separator: "-").map { $0.capitalized }.joined() } ?? rule.id,
+            "shortDescription": ["text": String(rule.title.prefix(1024))],
+            "fullDescription": ["text": rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines)],
+            "help": ["text": help.replacingOccurrences(of: "**", with: ""), "markdown": help],
+            "defaultConfiguration": ["level": level(rule.severity)],
+            "properties": ["tags": [rule.category, "mental-health"], "precision": "high",
+                           "problem.severity": rule.severity == .info ? "recommendation" : rule.severity.rawValue],
+        ]
+        if let source = rule.sources.first { descriptor["helpUri"] = source }
+        return descriptor
+    }
+}
