@@ -7,23 +7,25 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Lint drafts, text files and Markdown files.",
         discussion: """
-            With '-' or no path and text piped in, lints standard input. Directories are walked \
-            for .md, .markdown and .txt files.
+            With '-' or no path and text piped in, lints standard input. Folders are walked \
+            for .md, .markdown and .txt files. Settings come from .postlint.yml (found by \
+            walking up from the working folder) or --config; flags win over the file.
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
     enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @Argument(help: ArgumentHelp("Files or folders to lint; '-' for standard input.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Output format, optionally with a file: text, json, sarif, github, junit, checkstyle, codeclimate, rdjsonl (e.g. --format sarif:out.sarif). Repeatable.",
+        valueName: "name[:path]"))
+    var formats: [OutputTarget] = []
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1.")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1 (default: the configuration's, else error).")
+    var failOn: FailOn?
 
     @Option(name: .customLong("input-format"), help: ArgumentHelp("Read every input as this format instead of guessing from the extension.", valueName: "text|markdown"))
     var inputFormat: String?
@@ -34,6 +36,30 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal), always or never. NO_COLOR always turns it off.")
     var color: ColorMode = .auto
 
+    @Option(help: ArgumentHelp("Use this configuration file instead of looking for .postlint.yml.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .postlint.yml files.")
+    var noConfig = false
+
+    @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(name: .customLong("require-reason"), help: "Make a suppression comment without a reason ('-- why') an error.")
+    var requireReason = false
+
+    @Flag(help: "Apply substitution suggestions to the files in place (never inside code or front matter).")
+    var fix = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --fix: print a unified diff instead of changing files.")
+    var dryRun = false
+
+    @Option(name: .customLong("diff-base"), help: ArgumentHelp("Report only findings on lines changed since this git revision.", valueName: "ref"))
+    var diffBase: String?
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -43,16 +69,102 @@ struct CheckCommand: ParsableCommand {
         if paths.isEmpty && Terminal.stdinIsTerminal {
             throw ValidationError("no input: give files or folders, or pipe a draft in with '-'")
         }
+        if formats.filter({ $0.path == nil }).count > 1 {
+            throw ValidationError("only one --format can write to standard output; give the others a file (e.g. --format sarif:out.sarif)")
+        }
+        if dryRun && !fix { throw ValidationError("--dry-run only works with --fix") }
+        if config != nil && noConfig { throw ValidationError("give either --config or --no-config") }
     }
 
     func run() throws {
-        let linter = try rules.makeLinter()
-        let forced = inputFormat.flatMap(InputFormat.init(rawValue:))
+        let settings = try loadConfiguration()
+        let linter = try makeLinter(settings)
         var problems: [Diagnostic] = []
-        var documents: [Document] = []
+        let documents = readInputs(settings, problems: &problems)
 
-        let wantsStdin = paths.isEmpty || paths.contains("-")
-        if wantsStdin {
+        var linted: [LintedDocument] = []
+        let known = Set(linter.rules.map(\.id))
+        let severities = Dictionary(uniqueKeysWithValues: linter.rules.map { ($0.id, $0.severity) })
+        for document in documents {
+            let result = linter.lint(document)
+            problems += result.failures.map { Diagnostic(file: document.path ?? "<stdin>", message: "\($0)") }
+            let relative = settings.relativePath(document.path ?? "")
+            let configured = result.findings.compactMap { finding -> Finding? in
+                guard let severity = settings.severity(of: finding.rule, defaultSeverity: severities[finding.rule] ?? finding.severity, path: relative) else { return nil }
+                var copy = finding
+                copy.severity = severity
+                return copy
+            }
+            let suppressed = Suppressions.apply(configured, in: document, knownRules: known, requireReason: requireReason)
+            linted.append(LintedDocument(document: document, findings: (suppressed.kept + suppressed.directiveFindings).sorted(by: Finding.reportOrder)))
+        }
+        if let writeBaseline {
+            try write(Baseline(documents: linted).encoded(), to: writeBaseline)
+            Terminal.error("postlint: wrote \(linted.reduce(0) { $0 + $1.findings.count }) findings to baseline '\(writeBaseline)'")
+        }
+        if let baseline {
+            do { linted = try Baseline.load(path: baseline).filter(linted) } catch {
+                Terminal.error("postlint: \(error)")
+                throw ExitStatus.usageOrInputError
+            }
+        }
+        if let diffBase {
+            do {
+                let changed = try ChangedLines.since(diffBase)
+                linted = linted.map { LintedDocument(document: $0.document, findings: $0.findings.filter(changed.contains)) }
+            } catch {
+                Terminal.error("postlint: \(error)")
+                throw ExitStatus.usageOrInputError
+            }
+        }
+        if fix { linted = try applyFixes(linted, problems: &problems) }
+
+        let report = RunReport(documents: linted, problems: problems, rules: linter.rules)
+        for problem in problems { Terminal.error("postlint: \(problem)") }
+        try writeReports(report)
+        if !problems.isEmpty { throw ExitStatus.usageOrInputError }
+        let threshold = failOn?.rawValue ?? settings.failOn ?? "error"
+        if let severity = Severity(rawValue: threshold), report.findings.contains(where: { $0.severity >= severity }) {
+            throw ExitStatus.findings
+        }
+    }
+
+    // MARK: - Steps
+
+    private func loadConfiguration() throws -> Configuration {
+        if noConfig { return Configuration() }
+        guard let path = config ?? Configuration.discover(from: FileManager.default.currentDirectoryPath) else { return Configuration() }
+        do {
+            return try Configuration.load(path: path)
+        } catch {
+            Terminal.error("\(error)")
+            Terminal.error("postlint: the configuration could not be read; nothing was linted")
+            throw ExitStatus.usageOrInputError
+        }
+    }
+
+    private func makeLinter(_ settings: Configuration) throws -> Linter {
+        var options = rules
+        options.ruleDirectories = settings.ruleFolders.map { folder in
+            folder.hasPrefix("/") ? folder : (settings.baseDirectory as NSString).appendingPathComponent(folder)
+        } + rules.ruleDirectories
+        if options.region == nil { options.region = settings.region }
+        let all = try options.makeLinter()
+        do {
+            try settings.validate(against: all.rules)
+        } catch {
+            Terminal.error("\(error)")
+            Terminal.error("postlint: the configuration names rules that do not exist; nothing was linted")
+            throw ExitStatus.usageOrInputError
+        }
+        let disabled = settings.disabledEverywhere(all.rules)
+        return disabled.isEmpty ? all : try options.makeLinter(disabling: disabled)
+    }
+
+    private func readInputs(_ settings: Configuration, problems: inout [Diagnostic]) -> [Document] {
+        let forced = inputFormat.flatMap(InputFormat.init(rawValue:))
+        var documents: [Document] = []
+        if paths.isEmpty || paths.contains("-") {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             do {
                 documents.append(try Document(data: data, format: forced ?? .text, path: "<stdin>"))
@@ -60,9 +172,10 @@ struct CheckCommand: ParsableCommand {
                 problems.append(diagnostic(error))
             }
         }
+        let explicit = Set(paths)
         let collected = InputCollector(excludes: excludes).collect(paths.filter { $0 != "-" })
         problems += collected.problems
-        for path in collected.files {
+        for path in collected.files where explicit.contains(path) || settings.includes(settings.relativePath(path)) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append(Diagnostic(file: path, message: "cannot read file"))
                 continue
@@ -73,22 +186,73 @@ struct CheckCommand: ParsableCommand {
                 problems.append(diagnostic(error))
             }
         }
+        return documents
+    }
 
-        var linted: [LintedDocument] = []
-        for document in documents {
-            let result = linter.lint(document)
-            linted.append(LintedDocument(document: document, findings: result.findings))
-            problems += result.failures.map { Diagnostic(file: document.path ?? "<stdin>", message: "\($0)") }
+    private func applyFixes(_ linted: [LintedDocument], problems: inout [Diagnostic]) throws -> [LintedDocument] {
+        var remaining: [LintedDocument] = []
+        var fixedCount = 0, files = 0
+        for item in linted {
+            let result = Fixer.apply(item.findings, to: item.document)
+            guard !result.fixed.isEmpty, let path = item.document.path, path != "<stdin>" else {
+                remaining.append(item)
+                continue
+            }
+            let fixedSet = Set(result.fixed)
+            fixedCount += result.fixed.count
+            files += 1
+            if dryRun {
+                Terminal.write(UnifiedDiff.make(old: String(decoding: item.document.bytes, as: UTF8.self),
+                                                new: String(decoding: result.bytes, as: UTF8.self), path: path))
+                remaining.append(item)
+            } else {
+                do {
+                    try Data(result.bytes).write(to: URL(fileURLWithPath: path))
+                } catch {
+                    problems.append(Diagnostic(file: path, message: "cannot write fixes: \(error.localizedDescription)"))
+                    remaining.append(item)
+                    continue
+                }
+                remaining.append(LintedDocument(document: item.document, findings: item.findings.filter { !fixedSet.contains($0) }))
+            }
         }
-        let report = RunReport(documents: linted, problems: problems)
-        for problem in problems { Terminal.error("postlint: \(problem)") }
-        switch format {
-        case .text: Terminal.write(TextReporter(color: useColor).render(report))
-        case .json: Terminal.write(JSONReporter().render(report))
+        Terminal.error("postlint: \(dryRun ? "would fix" : "fixed") \(fixedCount) finding\(fixedCount == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")")
+        return remaining
+    }
+
+    private func writeReports(_ report: RunReport) throws {
+        let targets = formats.isEmpty ? [OutputTarget(argument: "text")!] : formats
+        for target in targets {
+            let output = target.reporter(color: useColor).render(report)
+            if let path = target.path {
+                try write(Data(output.utf8), to: path)
+            } else if !(fix && dryRun && formats.isEmpty) {
+                // With --fix --dry-run, standard output holds only the diff unless a format is asked for.
+                Terminal.write(output)
+            }
+            if target.name == "github", let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                appendStepSummary(GitHubReporter().stepSummary(report), to: summary)
+            }
         }
-        if !problems.isEmpty { throw ExitStatus.usageOrInputError }
-        if let threshold = Severity(rawValue: failOn.rawValue), report.findings.contains(where: { $0.severity >= threshold }) {
-            throw ExitStatus.findings
+    }
+
+    private func appendStepSummary(_ text: String, to path: String) {
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            Terminal.error("postlint: cannot write the step summary to '\(path)'")
+            return
+        }
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try? handle.close()
+    }
+
+    private func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            Terminal.error("postlint: cannot write '\(path)': \(error.localizedDescription)")
+            throw ExitStatus.usageOrInputError
         }
     }
 

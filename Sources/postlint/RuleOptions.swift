@@ -14,13 +14,14 @@ struct RuleOptions: ParsableArguments {
     var region: String?
 
     /// The linter, or exit 2 with every rule-file problem on stderr.
-    func makeLinter() throws -> Linter {
+    func makeLinter(disabling disabled: Set<String> = []) throws -> Linter {
         do {
             var extra: [RuleFile] = []
             for directory in ruleDirectories {
                 extra += try RuleFile.files(in: URL(fileURLWithPath: directory))
             }
-            return try Linter(configuration: LinterConfiguration(includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra, region: region))
+            return try Linter(configuration: LinterConfiguration(
+                includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra, disabledRules: disabled, region: region))
         } catch {
             Terminal.error("\(error)")
             Terminal.error("postlint: rules could not be loaded; nothing was linted")

@@ -19,8 +19,8 @@ public enum UnifiedDiff {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] { edits.append(.same(i, j)); i += 1; j += 1 }
-            else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] { edits.append(.insert(j)); j += 1 }
-            else { edits.append(.delete(i)); i += 1 }
+            else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] { edits.append(.delete(i)); i += 1 }
+            else { edits.append(.insert(j)); j += 1 }
         }
         // Group changes with their context into hunks.
         let changed = edits.indices.filter { if case .same = edits[$0] { return false } else { return true } }
@@ -33,7 +33,9 @@ public enum UnifiedDiff {
                 hunks.append(range)
             }
         }
-        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        var name = Substring(path)
+        while name.hasPrefix("./") || name.hasPrefix("/") { name = name.dropFirst(name.hasPrefix("./") ? 2 : 1) }
+        var out = "--- a/\(name)\n+++ b/\(name)\n"
         for hunk in hunks {
             var lines: [String] = [], oldStart = 0, newStart = 0, oldCount = 0, newCount = 0, first = true
             for edit in edits[hunk] {
