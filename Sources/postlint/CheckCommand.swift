@@ -100,7 +100,8 @@ struct CheckCommand: ParsableCommand {
         }
         if let writeBaseline {
             try write(Baseline(documents: linted).encoded(), to: writeBaseline)
-            Terminal.error("postlint: wrote \(linted.reduce(0) { $0 + $1.findings.count }) findings to baseline '\(writeBaseline)'")
+            let count = linted.reduce(0) { $0 + $1.findings.count }
+            Terminal.error("postlint: wrote \(count) finding\(count == 1 ? "" : "s") to baseline '\(writeBaseline)'")
         }
         if let baseline {
             do { linted = try Baseline.load(path: baseline).filter(linted) } catch {
@@ -145,8 +146,11 @@ struct CheckCommand: ParsableCommand {
 
     private func makeLinter(_ settings: Configuration) throws -> Linter {
         var options = rules
+        let workingDirectory = FileManager.default.currentDirectoryPath + "/"
         options.ruleDirectories = settings.ruleFolders.map { folder in
-            folder.hasPrefix("/") ? folder : (settings.baseDirectory as NSString).appendingPathComponent(folder)
+            let path = folder.hasPrefix("/") ? folder : (settings.baseDirectory as NSString).appendingPathComponent(folder)
+            // Shown in messages: relative to the working folder when it lies below it.
+            return path.hasPrefix(workingDirectory) ? String(path.dropFirst(workingDirectory.count)) : path
         } + rules.ruleDirectories
         if options.region == nil { options.region = settings.region }
         let all = try options.makeLinter()

@@ -38,7 +38,8 @@ public struct InputCollector: Sendable {
         var found: [String] = []
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            let path = base + "/" + relative
+            // Walking "." reports paths as "posts/a.md", not "./posts/a.md".
+            let path = base == "." ? relative : base + "/" + relative
             if name.hasPrefix(".") || isExcluded(path) {
                 if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
                 continue

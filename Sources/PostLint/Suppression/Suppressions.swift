@@ -51,13 +51,17 @@ public enum Suppressions {
                     arguments = String(arguments[..<separator.lowerBound])
                 }
                 let rules = arguments.split { $0 == " " || $0 == "," || $0 == "\t" || $0 == ":" }.map(String.init)
-                let start = lines.position(of: match.range.lowerBound, in: document.bytes)
-                let end = lines.position(of: max(match.range.lowerBound, match.range.upperBound - 1), in: document.bytes)
+                // The directive's own text: without a closing "-->" and trailing blanks.
+                var upper = argumentRange.upperBound
+                while upper > match.range.lowerBound, [0x20, 0x09, 0x0D].contains(document.bytes[upper - 1]) { upper -= 1 }
+                let range = match.range.lowerBound..<upper
+                let start = lines.position(of: range.lowerBound, in: document.bytes)
+                let end = lines.position(of: max(range.lowerBound, range.upperBound - 1), in: document.bytes)
                 found.append(SuppressionDirective(
                     kind: SuppressionDirective.Kind(rawValue: kindText) ?? .disable, rules: rules, reason: reason,
-                    text: String(decoding: document.bytes[match.range], as: UTF8.self).trimmingCharacters(in: .whitespaces),
+                    text: String(decoding: document.bytes[range], as: UTF8.self),
                     line: start.line, column: start.column, endLine: end.line,
-                    offset: match.range.lowerBound, length: match.range.count))
+                    offset: range.lowerBound, length: range.count))
                 return true
             }
         }
@@ -92,9 +96,10 @@ public enum Suppressions {
             }
             if let suppressor { used.insert(suppressor) } else { kept.append(finding) }
         }
-        // An enable that closes a disable which suppressed something is used too.
+        // An enable that closes a disable counts as used: if that disable suppressed nothing,
+        // the disable alone is reported. Only an enable with no disable before it is superfluous.
         for (index, directive) in directives.enumerated() where directive.kind == .enable {
-            if ends.contains(where: { used.contains($0.key) && $0.value == directive.line }) { used.insert(index) }
+            if ends.values.contains(directive.line) { used.insert(index) }
         }
         var meta: [Finding] = []
         let packs = Set(knownRules.map { String($0.split(separator: "/")[0]) })
