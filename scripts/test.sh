@@ -4,5 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+# The SARIF test validates output against the schema with Python's jsonschema.
+if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
+  python3 -m pip install --quiet jsonschema
+fi
 swift build --build-tests
 swift test --skip-build --disable-xctest
