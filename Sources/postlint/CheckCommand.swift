@@ -20,14 +20,16 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format, optionally with a file: text, json, sarif, github, junit, checkstyle, codeclimate, rdjsonl (e.g. --format sarif:out.sarif). Repeatable.",
+        "Output format, optionally with a file: text, json, jsonl, sarif, github, junit, checkstyle, codeclimate, rdjsonl (e.g. --format sarif:out.sarif). Repeatable.",
         valueName: "name[:path]"))
     var formats: [OutputTarget] = []
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1 (default: the configuration's, else error).")
     var failOn: FailOn?
 
-    @Option(name: .customLong("input-format"), help: ArgumentHelp("Read every input as this format instead of guessing from the extension.", valueName: "text|markdown"))
+    @Option(name: .customLong("input-format"), help: ArgumentHelp(
+        "Read every input as this format instead of guessing from the name: text, markdown, html, or a multi-post format: jsonl, json, csv, tsv, x-archive, mastodon, facebook, instagram, threads, reddit.",
+        valueName: "format"))
     var inputFormat: String?
 
     @Option(name: .customLong("exclude"), help: ArgumentHelp("Skip paths matching this glob (repeatable).", valueName: "glob"))
@@ -61,10 +63,12 @@ struct CheckCommand: ParsableCommand {
     var diffBase: String?
 
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var postOptions: PostInputOptions
 
     func validate() throws {
-        if let inputFormat, InputFormat(rawValue: inputFormat) == nil {
-            throw ValidationError("unknown input format '\(inputFormat)'; expected text or markdown")
+        if let inputFormat, InputFormat(rawValue: inputFormat) == nil && PostFormat(rawValue: inputFormat) == nil {
+            let known = InputFormat.allCases.map(\.rawValue) + PostFormat.allCases.map(\.rawValue)
+            throw ValidationError("unknown input format '\(inputFormat)'; expected one of \(known.joined(separator: ", "))")
         }
         if paths.isEmpty && Terminal.stdinIsTerminal {
             throw ValidationError("no input: give files or folders, or pipe a draft in with '-'")
@@ -80,7 +84,9 @@ struct CheckCommand: ParsableCommand {
         let settings = try loadConfiguration()
         let linter = try makeLinter(settings)
         var problems: [Diagnostic] = []
-        let documents = readInputs(settings, problems: &problems)
+        var postFiles: [(path: String, format: PostFormat)] = []
+        let documents = readInputs(settings, problems: &problems, postFiles: &postFiles)
+        var streams = try StreamingOutputs(formats: formats, redact: postOptions.redact)
 
         var linted: [LintedDocument] = []
         let known = Set(linter.rules.map(\.id))
@@ -97,6 +103,17 @@ struct CheckCommand: ParsableCommand {
             }
             let suppressed = Suppressions.apply(configured, in: document, knownRules: known, requireReason: requireReason)
             linted.append(LintedDocument(document: document, findings: (suppressed.kept + suppressed.directiveFindings).sorted(by: Finding.reportOrder)))
+        }
+        var postSummary: BatchSummary?
+        if !postFiles.isEmpty {
+            var summary = BatchSummary()
+            let flagged = lintPosts(postFiles, linter: linter, settings: settings, summary: &summary, streams: &streams)
+            linted += flagged
+            postSummary = summary
+            if summary.badRecords > 0 && !postOptions.skipBadRecords {
+                problems.append(Diagnostic(file: postFiles.map(\.path).joined(separator: ", "),
+                                           message: "\(summary.badRecords) malformed record\(summary.badRecords == 1 ? " was" : "s were") reported and skipped (use --skip-bad-records to accept)"))
+            }
         }
         if let writeBaseline {
             try write(Baseline(documents: linted).encoded(), to: writeBaseline)
@@ -120,8 +137,11 @@ struct CheckCommand: ParsableCommand {
         }
         if fix { linted = try applyFixes(linted, problems: &problems) }
 
-        let report = RunReport(documents: linted, problems: problems, rules: linter.rules)
+        var report = RunReport(documents: linted, problems: problems, rules: linter.rules)
+        report.posts = postSummary
+        if postOptions.redact { report = Self.redacted(report) }
         for problem in problems { Terminal.error("postlint: \(problem)") }
+        streams.finish(postSummary)
         try writeReports(report)
         if !problems.isEmpty { throw ExitStatus.usageOrInputError }
         let threshold = failOn?.rawValue ?? settings.failOn ?? "error"
@@ -165,10 +185,14 @@ struct CheckCommand: ParsableCommand {
         return disabled.isEmpty ? all : try options.makeLinter(disabling: disabled)
     }
 
-    private func readInputs(_ settings: Configuration, problems: inout [Diagnostic]) -> [Document] {
+    private func readInputs(_ settings: Configuration, problems: inout [Diagnostic],
+                            postFiles: inout [(path: String, format: PostFormat)]) -> [Document] {
         let forced = inputFormat.flatMap(InputFormat.init(rawValue:))
+        let forcedPosts = inputFormat.flatMap(PostFormat.init(rawValue:))
         var documents: [Document] = []
-        if paths.isEmpty || paths.contains("-") {
+        if (paths.isEmpty || paths.contains("-")), let forcedPosts {
+            postFiles.append(("/dev/stdin", forcedPosts))
+        } else if paths.isEmpty || paths.contains("-") {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             do {
                 documents.append(try Document(data: data, format: forced ?? .text, path: "<stdin>"))
@@ -180,6 +204,10 @@ struct CheckCommand: ParsableCommand {
         let collected = InputCollector(excludes: excludes).collect(paths.filter { $0 != "-" })
         problems += collected.problems
         for path in collected.files where explicit.contains(path) || settings.includes(settings.relativePath(path)) {
+            if forced == nil, let format = forcedPosts ?? PostFormat.detect(path: path) {
+                postFiles.append((path, format))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append(Diagnostic(file: path, message: "cannot read file"))
                 continue
@@ -191,6 +219,58 @@ struct CheckCommand: ParsableCommand {
             }
         }
         return documents
+    }
+
+    /// Lints multi-post files in parallel batches; streams findings to JSON Lines outputs and
+    /// returns the flagged posts for the other reporters.
+    private func lintPosts(_ files: [(path: String, format: PostFormat)], linter: Linter, settings: Configuration,
+                           summary: inout BatchSummary, streams: inout StreamingOutputs) -> [LintedDocument] {
+        let batch = BatchLinter(linter: linter, jobs: postOptions.jobs)
+        let severities = Dictionary(uniqueKeysWithValues: linter.rules.map { ($0.id, $0.severity) })
+        var flagged: [LintedDocument] = []
+        var progress = ProgressLine()
+        var done = 0
+        let keepForReport = streams.needsCollectedFindings
+        for file in files {
+            var reader: any PostReader
+            do {
+                reader = try PostFiles.reader(path: file.path, format: file.format, fields: postOptions.fields(for: file.format))
+            } catch {
+                Terminal.error("postlint: \(error)")
+                summary.badRecords += 1
+                continue
+            }
+            let shownPath = file.path == "/dev/stdin" ? "<stdin>" : file.path
+            let relative = settings.relativePath(shownPath)
+            batch.run(&reader, path: shownPath, summary: &summary, onResult: { result in
+                done += 1
+                progress.update(done)
+                let findings = result.findings.compactMap { finding -> Finding? in
+                    guard let severity = settings.severity(of: finding.rule, defaultSeverity: severities[finding.rule] ?? finding.severity, path: relative) else { return nil }
+                    var copy = finding
+                    copy.severity = severity
+                    return copy
+                }
+                guard !findings.isEmpty else { return }
+                streams.write(findings)
+                if keepForReport {
+                    let document = Document(text: result.post.text, format: result.post.markup == .html ? .html : .text, path: shownPath)
+                    flagged.append(LintedDocument(document: document, findings: findings))
+                }
+            }, onBad: { diagnostic in
+                Terminal.error("postlint: \(diagnostic)")
+            })
+        }
+        progress.finish()
+        return flagged
+    }
+
+    static func redacted(_ report: RunReport) -> RunReport {
+        var copy = report
+        copy.documents = report.documents.map { linted in
+            LintedDocument(document: Document(text: "", format: .text, path: linted.document.path), findings: linted.findings.map(Redaction.redact))
+        }
+        return copy
     }
 
     private func applyFixes(_ linted: [LintedDocument], problems: inout [Diagnostic]) throws -> [LintedDocument] {
@@ -226,7 +306,7 @@ struct CheckCommand: ParsableCommand {
 
     private func writeReports(_ report: RunReport) throws {
         let targets = formats.isEmpty ? [OutputTarget(argument: "text")!] : formats
-        for target in targets {
+        for target in targets where target.name != "jsonl" {
             let output = target.reporter(color: useColor).render(report)
             if let path = target.path {
                 try write(Data(output.utf8), to: path)

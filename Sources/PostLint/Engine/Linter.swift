@@ -64,10 +64,14 @@ public final class Linter: Sendable {
     }
 
     func lint(_ document: Document, rules: [CompiledRule]) -> LintResult {
-        let projection = Normalizer.normalize(document.format == .markdown
-            ? MarkdownProjector.project(document.bytes) : ProjectedText(wholeOf: document.bytes))
+        let projection: ProjectedText
+        switch document.format {
+        case .text: projection = Normalizer.normalize(ProjectedText(wholeOf: document.bytes))
+        case .markdown: projection = Normalizer.normalize(MarkdownProjector.project(document.bytes))
+        case .html: projection = Normalizer.normalize(HTMLProjector.project(document.bytes))
+        }
         let text = ScanText(bytes: projection.bytes, scratch: MatchScratch(limits: matchLimits),
-                            newlineEndsSentence: document.format == .text)
+                            newlineEndsSentence: document.format != .markdown)
         let locator = FindingLocator(document: document, projection: projection)
         var findings: [Finding] = []
         var failures: [PostLintError] = []

@@ -3,6 +3,8 @@ import Foundation
 /// How an input is read: plain text (linted whole) or Markdown (prose only).
 public enum InputFormat: String, Sendable, CaseIterable {
     case text, markdown
+    /// HTML fragments (Mastodon posts): tags left out, block ends as line breaks.
+    case html
 
     /// The format for a path's extension: `.md`/`.markdown` are Markdown, everything else text.
     public static func forPath(_ path: String) -> InputFormat {

@@ -1,9 +1,33 @@
+/// The post a finding belongs to, for inputs that hold many posts (exports, JSON Lines, CSV):
+/// its id, its timestamp where the format has one, and where it sits in the file.
+public struct PostReference: Sendable, Hashable, Codable {
+    public var id: String
+    public var timestamp: String?
+    /// The line of a JSON Lines record, or the first line of a CSV row.
+    public var line: Int?
+    /// The data row of a CSV file (1 = the first row after the header).
+    public var row: Int?
+    /// The record inside an export (for example `tweets.js[41]`).
+    public var record: String?
+
+    public init(id: String, timestamp: String? = nil, line: Int? = nil, row: Int? = nil, record: String? = nil) {
+        self.id = id
+        self.timestamp = timestamp
+        self.line = line
+        self.row = row
+        self.record = record
+    }
+}
+
 /// Where a finding sits in its input. Lines and columns are 1-based; columns count Unicode
 /// scalars (code points) from the start of the line. `endLine`/`endColumn` point just past the
-/// last matched scalar. `offset` and `length` are in UTF-8 bytes from the start of the input.
+/// last matched scalar. `offset` and `length` are in UTF-8 bytes from the start of the input;
+/// for a post of a multi-post file, they count within the post's text and `post` says which.
 public struct Location: Sendable, Hashable, Codable {
     /// The input's path, or nil for text given directly (the CLI shows stdin as `<stdin>`).
     public var path: String?
+    /// The post, for inputs that hold many posts.
+    public var post: PostReference?
     public var line: Int
     public var column: Int
     public var endLine: Int
@@ -11,8 +35,10 @@ public struct Location: Sendable, Hashable, Codable {
     public var offset: Int
     public var length: Int
 
-    public init(path: String?, line: Int, column: Int, endLine: Int, endColumn: Int, offset: Int, length: Int) {
+    public init(path: String?, line: Int, column: Int, endLine: Int, endColumn: Int, offset: Int, length: Int,
+                post: PostReference? = nil) {
         self.path = path
+        self.post = post
         self.line = line
         self.column = column
         self.endLine = endLine

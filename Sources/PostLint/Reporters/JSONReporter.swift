@@ -11,6 +11,7 @@ public struct JSONReporter: Reporter {
         let findings: [Finding]
         let problems: [Problem]
         let summary: RunSummary
+        let posts: BatchSummary?
     }
 
     struct Problem: Encodable {
@@ -26,7 +27,7 @@ public struct JSONReporter: Reporter {
             problems: report.problems.map {
                 Problem(path: $0.file, line: $0.line > 0 ? $0.line : nil, column: $0.line > 0 ? $0.column : nil, message: $0.message)
             },
-            summary: report.summary)
+            summary: report.summary, posts: report.posts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain value types cannot fail.

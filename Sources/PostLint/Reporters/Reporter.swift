@@ -39,6 +39,8 @@ public struct RunReport: Sendable {
     public var summary: RunSummary
     /// The rules that ran (for reporters that describe them, such as SARIF).
     public var rules: [RuleDefinition]
+    /// Counts for multi-post inputs (exports, JSON Lines, CSV), when there were any.
+    public var posts: BatchSummary?
 
     public init(documents: [LintedDocument], problems: [Diagnostic], rules: [RuleDefinition] = []) {
         self.documents = documents

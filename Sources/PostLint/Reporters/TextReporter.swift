@@ -15,13 +15,19 @@ public struct TextReporter: Reporter {
                 out += render(finding, in: linted.document, lines: lines, style: style)
             }
         }
-        out += summaryLine(report.summary, style: style) + "\n"
+        if let posts = report.posts { out += Self.postsLine(posts) + "\n" }
+        out += summaryLine(report.summary, posts: report.posts, style: style) + "\n"
         return out
     }
 
     func render(_ finding: Finding, in document: Document, lines: LineIndex, style: Style) -> String {
         let location = finding.location
-        let path = location.path ?? "<stdin>"
+        var path = location.path ?? "<stdin>"
+        if let post = location.post {
+            // A post of a multi-post file: where the post is, then the position inside it.
+            let place = post.line.map { "line \($0)" } ?? post.record ?? ""
+            path += " (post \(post.id)\(place.isEmpty ? "" : ", \(place)"))"
+        }
         var out = style.bold("\(path):\(location.line):\(location.column):") + " "
             + style.severity(finding.severity) + ": " + finding.message + " " + style.dim("[\(finding.rule)]") + "\n"
         let lineRange = lines.lineRange(location.line, in: document.bytes)
@@ -42,8 +48,22 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    func summaryLine(_ summary: RunSummary, style: Style) -> String {
-        let inputs = summary.files == 1 ? "1 input" : "\(summary.files) inputs"
+    /// "1000 posts read, 998 linted, 140 flagged; skipped: 2 bad records, 12 boosts (Announce)".
+    public static func postsLine(_ posts: BatchSummary) -> String {
+        var line = "\(posts.postsRead) posts read, \(posts.postsLinted) linted, \(posts.postsFlagged) flagged"
+        var skipped = posts.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        if posts.badRecords > 0 { skipped.insert("\(posts.badRecords) bad record\(posts.badRecords == 1 ? "" : "s") (see above)", at: 0) }
+        if !skipped.isEmpty { line += "; skipped: " + skipped.joined(separator: ", ") }
+        return line
+    }
+
+    func summaryLine(_ summary: RunSummary, posts: BatchSummary? = nil, style: Style) -> String {
+        var inputs = summary.files == 1 ? "1 input" : "\(summary.files) inputs"
+        if let posts {
+            // Flagged posts are the documents of a multi-post run; other inputs are files.
+            let files = summary.files - posts.postsFlagged
+            inputs = "\(posts.postsLinted) post\(posts.postsLinted == 1 ? "" : "s")" + (files > 0 ? " and \(files) input\(files == 1 ? "" : "s")" : "")
+        }
         var line: String
         if summary.findings == 0 {
             line = "no findings in \(inputs)"

@@ -1,0 +1,156 @@
+import Dispatch
+import Foundation
+
+/// A post and its findings (locations count within the post's text and name the post).
+public struct PostResult: Sendable {
+    public var post: Post
+    public var findings: [Finding]
+}
+
+/// Counts of a batch run: what was read, linted, flagged and skipped, and why.
+public struct BatchSummary: Sendable, Codable {
+    public var postsRead = 0
+    public var postsLinted = 0
+    public var postsFlagged = 0
+    public var findings = 0
+    /// Entries that hold no text by nature (boosts, photo shares, check-ins), by reason.
+    public var skipped: [String: Int] = [:]
+    /// Malformed records, reported one by one and skipped.
+    public var badRecords = 0
+    public var byCategory: [String: Int] = [:]
+    public var byRule: [String: Int] = [:]
+    public var bySeverity: [String: Int] = [:]
+    /// Posts read and flagged per month (`YYYY-MM`), where posts have a timestamp.
+    public var postsByMonth: [String: Int] = [:]
+    public var flaggedByMonth: [String: Int] = [:]
+
+    public init() {}
+
+    mutating func add(_ result: PostResult) {
+        postsLinted += 1
+        let month = result.post.timestamp.flatMap(Timestamps.month)
+        if let month { postsByMonth[month, default: 0] += 1 }
+        guard !result.findings.isEmpty else { return }
+        postsFlagged += 1
+        findings += result.findings.count
+        if let month { flaggedByMonth[month, default: 0] += 1 }
+        for category in Set(result.findings.map(\.category)) { byCategory[category, default: 0] += 1 }
+        for finding in result.findings {
+            byRule[finding.rule, default: 0] += 1
+            bySeverity[finding.severity.rawValue, default: 0] += 1
+        }
+    }
+}
+
+/// Lints the posts of a reader over several cores, in batches, and hands results back in
+/// input order, so output is deterministic whatever `jobs` is. Memory holds one batch.
+public final class BatchLinter: Sendable {
+    public let linter: Linter
+    public let jobs: Int
+    public let batchSize: Int
+
+    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 1024) {
+        self.linter = linter
+        self.jobs = max(1, jobs)
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Reads everything from `reader`, calling `onResult` for each post in order and `onBad`
+    /// for each malformed record, and returns the counts.
+    public func run<Reader: PostReader>(_ reader: inout Reader, path: String, summary: inout BatchSummary,
+                                        onResult: (PostResult) -> Void, onBad: (Diagnostic) -> Void) {
+        var batch: [Post] = []
+        batch.reserveCapacity(batchSize)
+        func flush() {
+            for result in lint(batch, path: path) {
+                summary.add(result)
+                onResult(result)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        while let event = reader.next() {
+            switch event {
+            case .post(let post):
+                summary.postsRead += 1
+                batch.append(post)
+                if batch.count == batchSize { flush() }
+            case .skipped(let reason):
+                summary.skipped[reason, default: 0] += 1
+            case .bad(let diagnostic):
+                summary.badRecords += 1
+                onBad(diagnostic)
+            }
+        }
+        if !batch.isEmpty { flush() }
+    }
+
+    /// Lints one batch over `jobs` workers; results in input order.
+    public func lint(_ posts: [Post], path: String) -> [PostResult] {
+        let slots = ResultSlots(count: posts.count)
+        let workers = min(jobs, posts.count)
+        let linter = self.linter
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < posts.count {
+                slots.store(index, BatchLinter.lint(posts[index], path: path, linter: linter))
+                index += workers
+            }
+        }
+        return (0..<posts.count).map { PostResult(post: posts[$0], findings: slots.take($0)) }
+    }
+
+    static func lint(_ post: Post, path: String, linter: Linter) -> [Finding] {
+        let document = Document(text: post.text, format: post.markup == .html ? .html : .text, path: path)
+        return linter.lint(document).findings.map { finding in
+            var copy = finding
+            copy.location.post = post.reference
+            return copy
+        }
+    }
+}
+
+/// One slot per post, each written by exactly one worker and read after all have finished.
+///
+/// SAFETY: `concurrentPerform` returns only when every worker is done, and workers write
+/// disjoint indices, so there is no concurrent access to the same element.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: UnsafeMutableBufferPointer<[Finding]>
+
+    init(count: Int) {
+        storage = UnsafeMutableBufferPointer.allocate(capacity: count)
+        storage.initialize(repeating: [])
+    }
+
+    deinit {
+        storage.baseAddress?.deinitialize(count: storage.count)
+        storage.deallocate()
+    }
+
+    func store(_ index: Int, _ findings: [Finding]) { storage[index] = findings }
+    func take(_ index: Int) -> [Finding] { storage[index] }
+}
+
+/// The month (`YYYY-MM`) of the timestamps exports use: ISO 8601, "2023-01-15 12:34:56 UTC",
+/// Unix seconds, and X's "Tue Jan 21 00:21:51 +0000 2025".
+public enum Timestamps {
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    public static func month(of timestamp: String) -> String? {
+        let text = timestamp.trimmingCharacters(in: .whitespaces)
+        let scalars = Array(text.utf8)
+        if scalars.count >= 7, scalars[4] == UInt8(ascii: "-"), scalars[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return String(text.prefix(7))
+        }
+        if let seconds = Double(text), seconds > 0 {
+            var time = time_t(seconds)
+            var parts = tm()
+            gmtime_r(&time, &parts)
+            return String(format: "%04d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1)
+        }
+        let words = text.split(separator: " ")
+        if words.count == 6, let month = months.firstIndex(of: String(words[1])), let year = Int(words[5]) {
+            return String(format: "%04d-%02d", year, month + 1)
+        }
+        return nil
+    }
+}

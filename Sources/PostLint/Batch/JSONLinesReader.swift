@@ -1,0 +1,121 @@
+import Foundation
+
+/// Reads JSON Lines one line at a time from a file handle (1 MiB chunks), so memory holds one
+/// record at a time. A line that is not a JSON object, or lacks the text field, is a bad
+/// record with its line number; blank lines are ignored.
+public struct JSONLinesReader: PostReader {
+    let path: String
+    let fields: FieldSelection
+    var lines: LineChunker
+
+    public init(path: String, handle: FileHandle, fields: FieldSelection) {
+        self.path = path
+        self.fields = fields
+        self.lines = LineChunker(handle: handle)
+    }
+
+    public mutating func next() -> ReaderEvent? {
+        while let (number, line) = lines.next() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(line))
+            } catch {
+                return .bad(Diagnostic(file: path, line: number, column: 1, message: "not valid JSON; record skipped"))
+            }
+            guard let record = object as? [String: Any] else {
+                return .bad(Diagnostic(file: path, line: number, column: 1, message: "not a JSON object; record skipped"))
+            }
+            return JSONRecord.post(from: record, fields: fields, path: path, fallbackID: "line-\(number)",
+                                   reference: PostReference(id: "", line: number), position: (number, 1))
+        }
+        return nil
+    }
+}
+
+/// Splits a file into lines without reading it whole; strips a UTF-8 BOM at the start.
+struct LineChunker {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var start = 0
+    var lineNumber = 0
+    var finished = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> (Int, ArraySlice<UInt8>)? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                lineNumber += 1
+                return (lineNumber, stripBOM(line))
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                lineNumber += 1
+                return (lineNumber, stripBOM(line))
+            }
+            // Keep the unfinished line, read more.
+            buffer.removeSubrange(0..<start)
+            start = 0
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+
+    private func stripBOM(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var line = line
+        if line.last == 0x0D { line = line.dropLast() }
+        if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { return line.dropFirst(3) }
+        return line
+    }
+}
+
+/// Taking a post out of a decoded JSON object: dotted paths, the usual field names, ids and
+/// timestamps that may be numbers.
+enum JSONRecord {
+    static func value(_ object: [String: Any], path: String) -> Any? {
+        var current: Any? = object
+        for key in path.split(separator: ".") {
+            if let dictionary = current as? [String: Any] {
+                current = dictionary[String(key)]
+            } else if let array = current as? [Any], let index = Int(key), array.indices.contains(index) {
+                current = array[index]
+            } else {
+                return nil
+            }
+        }
+        return current
+    }
+
+    static func string(_ value: Any?) -> String? {
+        switch value {
+        case let string as String: return string
+        case let number as NSNumber: return number.stringValue
+        default: return nil
+        }
+    }
+
+    static func post(from record: [String: Any], fields: FieldSelection, path: String, fallbackID: String,
+                     reference: PostReference, position: (line: Int, column: Int)) -> ReaderEvent {
+        let textField = fields.text ?? FieldSelection.textNames.first { record[$0] != nil }
+        guard let textField, let rawText = value(record, path: textField) else {
+            let wanted = fields.text.map { "'\($0)'" } ?? "any of \(FieldSelection.textNames.map { "'\($0)'" }.joined(separator: ", ")) (choose one with --text-field)"
+            return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: "no text field \(wanted); record skipped"))
+        }
+        guard let text = string(rawText) else {
+            return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: "field '\(textField)' is not text; record skipped"))
+        }
+        let idField = fields.id ?? FieldSelection.idNames.first { record[$0] != nil }
+        let id = idField.flatMap { string(value(record, path: $0)) } ?? fallbackID
+        let timestampField = fields.timestamp ?? FieldSelection.timestampNames.first { record[$0] != nil }
+        let timestamp = timestampField.flatMap { string(value(record, path: $0)) }
+        var reference = reference
+        reference.id = id
+        reference.timestamp = timestamp
+        return .post(Post(id: id, timestamp: timestamp, text: text, reference: reference))
+    }
+}

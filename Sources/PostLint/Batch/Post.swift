@@ -1,0 +1,55 @@
+/// One post read from a multi-post input: its text, what it is, and where it came from.
+public struct Post: Sendable {
+    public enum Markup: Sendable { case text, html }
+
+    public var id: String
+    public var timestamp: String?
+    public var text: String
+    /// HTML (Mastodon) is turned into text with positions mapped back into `text`.
+    public var markup: Markup
+    /// A content warning or subject kept with the post (Mastodon `summary`).
+    public var contentWarning: String?
+    public var reference: PostReference
+
+    public init(id: String, timestamp: String?, text: String, markup: Markup = .text, contentWarning: String? = nil,
+                reference: PostReference) {
+        self.id = id
+        self.timestamp = timestamp
+        self.text = text
+        self.markup = markup
+        self.contentWarning = contentWarning
+        self.reference = reference
+    }
+}
+
+/// What a reader yields: a post, an entry that holds no text by nature (a boost, a photo
+/// share, a check-in: counted, not an error), or a malformed record (reported, skipped).
+public enum ReaderEvent: Sendable {
+    case post(Post)
+    case skipped(reason: String)
+    case bad(Diagnostic)
+}
+
+/// A source of posts, read one event at a time so memory stays bounded by the largest post.
+public protocol PostReader {
+    /// The next event, or nil at the end of the input.
+    mutating func next() -> ReaderEvent?
+}
+
+/// Fields and columns to take posts from, for JSON and CSV inputs.
+public struct FieldSelection: Sendable {
+    /// Dotted paths (`data.body`) or column names; nil: the first of the usual names found.
+    public var text: String?
+    public var id: String?
+    public var timestamp: String?
+
+    public init(text: String? = nil, id: String? = nil, timestamp: String? = nil) {
+        self.text = text
+        self.id = id
+        self.timestamp = timestamp
+    }
+
+    static let textNames = ["text", "body", "content", "full_text", "post", "message", "caption"]
+    static let idNames = ["id", "id_str", "post_id", "uuid"]
+    static let timestampNames = ["created_at", "timestamp", "date", "published", "createdAt", "time"]
+}

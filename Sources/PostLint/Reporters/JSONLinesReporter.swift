@@ -1,0 +1,47 @@
+import Foundation
+
+/// `--format jsonl`: one finding per line, written as posts are linted, then a final
+/// `{"type": "summary", …}` line. With `redact`, no post text leaves: the `match` and
+/// `suggestions` are dropped and the message names only the rule.
+public struct JSONLinesWriter {
+    let encoder: JSONEncoder
+    public let redact: Bool
+
+    public init(redact: Bool = false) {
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        self.redact = redact
+    }
+
+    struct Line: Encodable {
+        let type = "finding"
+        let finding: Finding
+    }
+
+    /// The line for one finding, with its newline.
+    public func line(for finding: Finding) -> String {
+        let data = (try? encoder.encode(Line(finding: redact ? Redaction.redact(finding) : finding))) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct SummaryLine: Encodable {
+        let type = "summary"
+        let summary: BatchSummary
+    }
+
+    public func summaryLine(_ summary: BatchSummary) -> String {
+        String(decoding: (try? encoder.encode(SummaryLine(summary: summary))) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
+
+/// `--redact`: outputs keep post ids, rule ids, positions and the rules' suggestions, never
+/// post text (the matched text, and messages that quote it).
+public enum Redaction {
+    public static func redact(_ finding: Finding) -> Finding {
+        var copy = finding
+        copy.match = ""
+        copy.fix = nil
+        copy.message = "[\(finding.rule)] finding (text redacted)"
+        return copy
+    }
+}

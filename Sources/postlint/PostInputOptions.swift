@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import PostLint
+
+/// Options for inputs that hold many posts (JSON Lines, CSV, platform exports).
+struct PostInputOptions: ParsableArguments {
+    @Option(name: .customLong("text-field"), help: ArgumentHelp("JSON field holding the post text (dotted path, e.g. data.body).", valueName: "path"))
+    var textField: String?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("JSON field holding the post id (dotted path).", valueName: "path"))
+    var idField: String?
+
+    @Option(name: .customLong("text-column"), help: ArgumentHelp("CSV/TSV column holding the post text.", valueName: "name"))
+    var textColumn: String?
+
+    @Option(name: .customLong("id-column"), help: ArgumentHelp("CSV/TSV column holding the post id.", valueName: "name"))
+    var idColumn: String?
+
+    @Option(help: ArgumentHelp("Worker threads for multi-post inputs (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("skip-bad-records"), help: "Do not fail (exit 2) because malformed records were reported and skipped.")
+    var skipBadRecords = false
+
+    @Flag(help: "Keep post text out of every output: post ids, rule ids and positions only.")
+    var redact = false
+
+    func fields(for format: PostFormat) -> FieldSelection {
+        switch format {
+        case .csv, .tsv: return FieldSelection(text: textColumn, id: idColumn)
+        default: return FieldSelection(text: textField, id: idField)
+        }
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+}
+
+/// Progress on standard error for long runs on a terminal: posts done and posts per second.
+struct ProgressLine {
+    let enabled = isatty(STDERR_FILENO) == 1
+    let start = Date()
+    var last = Date.distantPast
+
+    mutating func update(_ done: Int) {
+        guard enabled, Date().timeIntervalSince(last) > 0.5 else { return }
+        last = Date()
+        let rate = Double(done) / max(0.001, last.timeIntervalSince(start))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(done) posts, \(Int(rate)) posts/s".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
