@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Multi-post inputs through the built binary: every synthetic export fixture yields exactly
+/// the posts it holds, the same posts give the same findings in every format, malformed
+/// records are reported and skipped, and output does not depend on the number of workers.
+@Suite struct BatchTests {
+    static let exports = CLIRunner.repository.appendingPathComponent("Fixtures/exports")
+
+    func json(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, object: [String: Any], stderr: String) {
+        let result = try CLIRunner.run(["check", "--no-config", "--format", "json", "--fail-on", "never"] + arguments, stdin: stdin, in: Self.exports)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+        return (result.status, object, result.stderr)
+    }
+
+    @Test(arguments: [
+        ("x-archive/data/tweets.js", 3, 1), ("x-archive-old/tweet.js", 2, 0), ("mastodon/outbox.json", 3, 2),
+        ("facebook/your_posts_1.json", 2, 2), ("facebook/your_posts__check_ins__photos_and_videos_1.json", 1, 1),
+        ("instagram/posts_1.json", 2, 1), ("threads/threads_and_replies.json", 2, 0),
+        ("reddit/posts.csv", 2, 0), ("reddit/comments.csv", 2, 0),
+        ("same/posts.jsonl", 6, 0), ("same/posts.json", 6, 0), ("same/posts-export.csv", 6, 0), ("same/posts-export.tsv", 6, 0),
+    ])
+    func eachFixtureYieldsExactlyItsPosts(file: String, posts: Int, skipped: Int) throws {
+        let (status, object, stderr) = try json([file])
+        #expect(status == 0, "\(stderr)")
+        let summary = try #require(object["posts"] as? [String: Any])
+        #expect(summary["postsRead"] as? Int == posts)
+        #expect(summary["postsLinted"] as? Int == posts)
+        #expect((summary["skipped"] as? [String: Int] ?? [:]).values.reduce(0, +) == skipped)
+        #expect(summary["badRecords"] as? Int == 0)
+    }
+
+    func findingKeys(_ object: [String: Any]) -> [String] {
+        (object["findings"] as? [[String: Any]] ?? []).map { finding in
+            let location = finding["location"] as? [String: Any] ?? [:]
+            let post = (location["post"] as? [String: Any])?["id"] as? String ?? "?"
+            return "\(post) \(finding["rule"] as? String ?? "") \(location["offset"] as? Int ?? -1)+\(location["length"] as? Int ?? -1)"
+        }.sorted()
+    }
+
+    @Test func theSamePostsGiveTheSameFindingsInEveryFormat() throws {
+        let reference = findingKeys(try json(["same/posts.jsonl"]).object)
+        #expect(reference.count == 6)
+        for file in ["same/posts.json", "same/posts-export.csv", "same/posts-export.tsv"] {
+            #expect(findingKeys(try json([file]).object) == reference, "\(file)")
+        }
+        let nested = try json(["--text-field", "data.body", "--id-field", "data.uuid", "same/nested.jsonl"])
+        #expect(findingKeys(nested.object) == reference)
+        let stdin = try String(contentsOf: Self.exports.appendingPathComponent("same/posts.jsonl"), encoding: .utf8)
+        #expect(findingKeys(try json(["--input-format", "jsonl", "-"], stdin: stdin).object) == reference)
+    }
+
+    @Test func malformedRecordsAreReportedSkippedAndFailTheRun() throws {
+        let jsonl = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "broken/records.jsonl"], in: Self.exports)
+        #expect(jsonl.status == 2)
+        #expect(jsonl.stderr.contains("broken/records.jsonl:2:1: error: not valid JSON; record skipped"))
+        #expect(jsonl.stderr.contains("broken/records.jsonl:3:1: error: no text field"))
+        #expect(jsonl.stdout.contains("4 posts read, 4 linted, 3 flagged; skipped: 2 bad records (see above)"))
+        let csv = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "broken/rows.csv"], in: Self.exports)
+        #expect(csv.status == 2)
+        #expect(csv.stderr.contains("broken/rows.csv:5:1: error: row 3 has 4 fields, the header has 2; record skipped"))
+        #expect(csv.stderr.contains("broken/rows.csv:6:1: error: row 4: a quoted field is never closed; record skipped"))
+        #expect(csv.stdout.contains("broken/rows.csv (post c5, line 7):1:1: warning: 'Everything happens for a reason'"))
+        let accepted = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--skip-bad-records", "broken/records.jsonl"], in: Self.exports)
+        #expect(accepted.status == 0)
+    }
+
+    @Test func outputIsTheSameWithOneOrTwoWorkers() throws {
+        let corpus = CLIRunner.repository.appendingPathComponent("Fixtures/corpus/labelled.jsonl").path
+        let one = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "--jobs", "1", corpus])
+        let two = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "--jobs", "2", corpus])
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout.split(separator: "\n").count > 200)
+        #expect(one.stdout.split(separator: "\n").last?.hasPrefix("{\"summary\":") == true)
+    }
+
+    @Test func exportQuirksAreHandled() throws {
+        // Mastodon: the duplicate orderedItems key, HTML positions, a content warning post.
+        let mastodon = try json(["mastodon/outbox.json"]).object
+        let first = try #require((mastodon["findings"] as? [[String: Any]])?.first)
+        let location = try #require(first["location"] as? [String: Any])
+        #expect(first["match"] as? String == "Good vibes only")
+        #expect(location["column"] as? Int == 4)  // after "<p>"
+        #expect((location["post"] as? [String: Any])?["id"] as? String == "https://social.example/users/ana/statuses/1")
+        // Meta mojibake repaired before matching; X HTML entities and the note-tweet full text.
+        let facebook = try json(["facebook/your_posts_1.json"]).object
+        #expect((facebook["findings"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "safe-messaging/committed-suicide" })
+        let x = try json(["x-archive/data/tweets.js"]).object
+        let rules = (x["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules.contains("toxic-positivity/everything-happens-for-a-reason"))  // only in note-tweet.js's full text
+    }
+
+    @Test func redactKeepsPostTextOutOfEveryOutput() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let out = folder.appendingPathComponent("f.jsonl").path
+        let result = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--redact", "--format", "json", "--format", "jsonl:\(out)", "same/posts.jsonl"], in: Self.exports)
+        let streamed = try String(contentsOfFile: out, encoding: .utf8)
+        for text in ["Good vibes", "magnesium", "suicide a lot", "committed suicide"] {
+            #expect(!result.stdout.contains(text), "\(text) leaked into json")
+            #expect(!streamed.contains(text), "\(text) leaked into jsonl")
+        }
+        #expect(streamed.contains("\"id\":\"p3\""))
+        #expect(streamed.contains("crisis-resources/missing-resource"))
+    }
+}
