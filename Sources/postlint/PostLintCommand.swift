@@ -11,7 +11,7 @@ struct PostLintCommand: ParsableCommand {
             2 usage, configuration, rule or input error.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, EvalCommand.self, InitCommand.self],
+        subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, EvalCommand.self, InitCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

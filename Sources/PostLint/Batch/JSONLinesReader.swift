@@ -103,8 +103,9 @@ enum JSONRecord {
                      reference: PostReference, position: (line: Int, column: Int)) -> ReaderEvent {
         let textField = fields.text ?? FieldSelection.textNames.first { record[$0] != nil }
         guard let textField, let rawText = value(record, path: textField) else {
-            let wanted = fields.text.map { "'\($0)'" } ?? "any of \(FieldSelection.textNames.map { "'\($0)'" }.joined(separator: ", ")) (choose one with --text-field)"
-            return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: "no text field \(wanted); record skipped"))
+            let message = fields.text.map { "no field '\($0)'; record skipped" }
+                ?? "no text field (looked for \(FieldSelection.textNames.map { "'\($0)'" }.joined(separator: ", ")); choose one with --text-field); record skipped"
+            return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: message))
         }
         guard let text = string(rawText) else {
             return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: "field '\(textField)' is not text; record skipped"))

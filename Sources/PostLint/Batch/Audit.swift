@@ -1,0 +1,71 @@
+/// What an audit keeps beyond the counts: a few flagged posts per category and per rule, as
+/// excerpts around the finding, so the report stays small whatever the input size.
+public struct Audit: Sendable, Codable {
+    public struct Example: Sendable, Codable {
+        public var post: PostReference
+        public var path: String
+        public var rule: String
+        public var category: String
+        public var severity: Severity
+        public var message: String
+        /// Text before, the match, and text after (empty when redacted).
+        public var before: String
+        public var match: String
+        public var after: String
+        public var suggestion: String?
+    }
+
+    public var summary = BatchSummary()
+    public var examplesByCategory: [String: [Example]] = [:]
+    public var examplesByRule: [String: [Example]] = [:]
+    public var inputs: [String] = []
+    public let examplesPerCategory: Int
+    public let examplesPerRule: Int
+    public let redact: Bool
+
+    public init(examplesPerCategory: Int = 25, examplesPerRule: Int = 3, redact: Bool = false) {
+        self.examplesPerCategory = examplesPerCategory
+        self.examplesPerRule = examplesPerRule
+        self.redact = redact
+    }
+
+    /// Keeps examples from one linted post (counts are kept by the batch summary).
+    public mutating func record(_ result: PostResult, path: String) {
+        guard !result.findings.isEmpty else { return }
+        let bytes = Array(result.post.text.utf8)
+        var categories = Set<String>()
+        for finding in result.findings {
+            let example = makeExample(finding, post: result.post, bytes: bytes, path: path)
+            // One example per post and category; a few per rule.
+            if categories.insert(finding.category).inserted, (examplesByCategory[finding.category]?.count ?? 0) < examplesPerCategory {
+                examplesByCategory[finding.category, default: []].append(example)
+            }
+            if (examplesByRule[finding.rule]?.count ?? 0) < examplesPerRule {
+                examplesByRule[finding.rule, default: []].append(example)
+            }
+        }
+    }
+
+    private func makeExample(_ finding: Finding, post: Post, bytes: [UInt8], path: String) -> Example {
+        var before = "", match = "", after = ""
+        if !redact {
+            let start = finding.location.offset, end = min(bytes.count, start + finding.location.length)
+            before = Self.tail(String(decoding: bytes[max(0, start - 160)..<start], as: UTF8.self), 60)
+            match = String(decoding: bytes[start..<end], as: UTF8.self)
+            after = Self.head(String(decoding: bytes[end..<min(bytes.count, end + 160)], as: UTF8.self), 60)
+        }
+        return Example(post: post.reference, path: path, rule: finding.rule, category: finding.category, severity: finding.severity,
+                       message: redact ? "[\(finding.rule)]" : finding.message, before: before, match: match, after: after,
+                       suggestion: finding.suggestions.first)
+    }
+
+    static func tail(_ text: String, _ count: Int) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > count ? "…" + flat.suffix(count) : flat
+    }
+
+    static func head(_ text: String, _ count: Int) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > count ? flat.prefix(count) + "…" : flat
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import PostLint
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit exported posts: what share needs attention, which kinds, over time, with examples.",
+        discussion: """
+            Reads JSON Lines, CSV/TSV, JSON arrays and platform exports (X archive, Mastodon \
+            outbox, Facebook, Instagram, Threads, Reddit); folders are searched for them. \
+            Prints a summary; --html writes a self-contained report.
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: ArgumentHelp("Export files or folders.", valueName: "export")) var paths: [String]
+    @Option(help: ArgumentHelp("Write the report as one self-contained HTML file.", valueName: "file")) var html: String?
+    @Option(help: "Output format of the summary.") var format: OutputFormat = .text
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("Read every input as this multi-post format.", valueName: "format"))
+    var inputFormat: PostFormatArgument?
+    @Option(name: .customLong("examples"), help: ArgumentHelp("Flagged posts shown per category.", valueName: "n")) var examples = 25
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var postOptions: PostInputOptions
+
+    func run() throws {
+        let linter = try rules.makeLinter()
+        var problems: [Diagnostic] = []
+        let files = collect(&problems)
+        var audit = Audit(examplesPerCategory: examples, redact: postOptions.redact)
+        audit.inputs = files.map(\.path)
+        let batch = BatchLinter(linter: linter, jobs: postOptions.jobs)
+        var progress = ProgressLine()
+        var done = 0
+        for file in files {
+            var reader: any PostReader
+            do {
+                reader = try PostFiles.reader(path: file.path, format: file.format, fields: postOptions.fields(for: file.format))
+            } catch {
+                problems.append(diagnostic(error, file.path))
+                continue
+            }
+            var summary = audit.summary
+            batch.run(&reader, path: file.path, summary: &summary, onResult: { result in
+                done += 1
+                progress.update(done)
+                audit.record(result, path: file.path)
+            }, onBad: { problems.append($0) })
+            audit.summary = summary
+        }
+        progress.finish()
+        for problem in problems { Terminal.error("postlint: \(problem)") }
+        if let html {
+            do {
+                try HTMLAuditRenderer().render(audit).write(toFile: html, atomically: true, encoding: .utf8)
+            } catch {
+                Terminal.error("postlint: cannot write '\(html)': \(error.localizedDescription)")
+                throw ExitStatus.usageOrInputError
+            }
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Terminal.write(String(decoding: try encoder.encode(audit), as: UTF8.self) + "\n")
+        case .text:
+            Terminal.write(summaryText(audit))
+        }
+        let unreadable = problems.count - audit.summary.badRecords
+        if unreadable > 0 || (audit.summary.badRecords > 0 && !postOptions.skipBadRecords) { throw ExitStatus.usageOrInputError }
+    }
+
+    private func collect(_ problems: inout [Diagnostic]) -> [(path: String, format: PostFormat)] {
+        var files: [(String, PostFormat)] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(Diagnostic(file: path, message: "no such file or directory"))
+                continue
+            }
+            if isDirectory.boolValue {
+                let walker = FileManager.default.enumerator(atPath: path)
+                var found: [String] = []
+                while let relative = walker?.nextObject() as? String {
+                    let full = (path as NSString).appendingPathComponent(relative)
+                    let name = (relative as NSString).lastPathComponent
+                    // note-tweet.js completes tweets.js beside it; it is not a separate input in a folder.
+                    if PostFormat.detect(path: full) != nil, !name.hasPrefix("."), name != "note-tweet.js" { found.append(full) }
+                }
+                files += found.sorted().compactMap { file in (inputFormat?.format ?? PostFormat.detect(path: file)).map { (file, $0) } }
+            } else if let format = inputFormat?.format ?? PostFormat.detect(path: path) {
+                files.append((path, format))
+            } else {
+                problems.append(Diagnostic(file: path, message: "not a known export format; choose one with --input-format"))
+            }
+        }
+        return files
+    }
+
+    private func summaryText(_ audit: Audit) -> String {
+        let summary = audit.summary
+        func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "0.0%" : String(format: "%.1f%%", Double(part) * 100 / Double(whole)) }
+        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+        var out = "postlint audit of \(audit.inputs.count) input\(audit.inputs.count == 1 ? "" : "s")\n"
+        out += TextReporter.postsLine(summary) + "\n"
+        out += "\(summary.postsFlagged) of \(summary.postsLinted) posts need attention (\(share(summary.postsFlagged, summary.postsLinted))), \(summary.findings) findings\n"
+        if !summary.byCategory.isEmpty {
+            out += "\nby category (posts):\n"
+            for (category, count) in summary.byCategory.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                out += "  \(pad(category, 20))\(count) (\(share(count, summary.postsLinted)))\n"
+            }
+            out += "\ntop rules (findings):\n"
+            for (rule, count) in summary.byRule.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(10) {
+                var line = "  \(pad(rule, 52))\(count)"
+                if let example = audit.examplesByRule[rule]?.first {
+                    line += audit.redact ? "  e.g. post \(example.post.id)" : "  e.g. \"\(example.match)\" (post \(example.post.id))"
+                }
+                out += line + "\n"
+            }
+        }
+        if !summary.postsByMonth.isEmpty {
+            out += "\nby month (flagged / posts):\n"
+            for month in summary.postsByMonth.keys.sorted() {
+                let posts = summary.postsByMonth[month] ?? 0, flagged = summary.flaggedByMonth[month] ?? 0
+                out += "  \(month)  \(flagged) / \(posts) (\(share(flagged, posts)))\n"
+            }
+        }
+        if let html { out += "\nHTML report: \(html)\n" }
+        return out
+    }
+
+    private func diagnostic(_ error: Error, _ path: String) -> Diagnostic {
+        if case .unreadableInput(let diagnostic) = error as? PostLintError { return diagnostic }
+        return Diagnostic(file: path, message: "\(error)")
+    }
+}
+
+/// `--input-format` for audit: a multi-post format.
+struct PostFormatArgument: ExpressibleByArgument {
+    let format: PostFormat
+    init?(argument: String) {
+        guard let format = PostFormat(rawValue: argument) else { return nil }
+        self.format = format
+    }
+    static var allValueStrings: [String] { PostFormat.allCases.map(\.rawValue) }
+}
