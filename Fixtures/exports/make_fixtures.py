@@ -131,3 +131,15 @@ w.writerow(["id", "permalink", "date", "ip", "subreddit", "gildings", "link", "p
 w.writerow(["k1", "https://www.reddit.com/r/x/comments/r1/k1/", "2023-03-02 10:00:00 UTC", "", "x", "0", "https://www.reddit.com/r/x/comments/r1/", "t3_r1", "studies show meditation works better than medication", ""])
 w.writerow(["k2", "https://www.reddit.com/r/x/comments/r1/k2/", "2023-03-03 10:00:00 UTC", "", "x", "0", "https://www.reddit.com/r/x/comments/r1/", "t1_k1", "Source? That's a big claim.", ""])
 write("reddit/comments.csv", buf.getvalue())
+
+# Archives as the platforms ship them: the X archive and the Mastodon export as ZIP files.
+import zipfile
+os.makedirs("archives", exist_ok=True)
+with zipfile.ZipFile("archives/twitter-archive.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    for name in ["data/tweets.js", "data/note-tweet.js"]:
+        z.write(os.path.join("x-archive", name), name)
+    z.writestr("data/account.js", "window.YTD.account.part0 = []")
+    z.writestr("Your archive.html", "<html></html>")
+with zipfile.ZipFile("archives/mastodon-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write("mastodon/outbox.json", "outbox.json")
+    z.writestr("actor.json", "{}")

@@ -28,24 +28,25 @@ struct AuditCommand: ParsableCommand {
         let linter = try rules.makeLinter()
         var problems: [Diagnostic] = []
         let files = collect(&problems)
+        defer { PostInput.cleanUp(files) }
         var audit = Audit(examplesPerCategory: examples, redact: postOptions.redact)
-        audit.inputs = files.map(\.path)
+        audit.inputs = files.map(\.displayPath)
         let batch = BatchLinter(linter: linter, jobs: postOptions.jobs)
         var progress = ProgressLine()
         var done = 0
         for file in files {
             var reader: any PostReader
             do {
-                reader = try PostFiles.reader(path: file.path, format: file.format, fields: postOptions.fields(for: file.format))
+                reader = try PostFiles.reader(file, fields: postOptions.fields(for: file.format))
             } catch {
-                problems.append(diagnostic(error, file.path))
+                problems.append(diagnostic(error, file.displayPath))
                 continue
             }
             var summary = audit.summary
-            batch.run(&reader, path: file.path, summary: &summary, onResult: { result in
+            batch.run(&reader, path: file.displayPath, summary: &summary, onResult: { result in
                 done += 1
                 progress.update(done)
-                audit.record(result, path: file.path)
+                audit.record(result, path: file.displayPath)
             }, onBad: { problems.append($0) })
             audit.summary = summary
         }
@@ -71,8 +72,17 @@ struct AuditCommand: ParsableCommand {
         if unreadable > 0 || (audit.summary.badRecords > 0 && !postOptions.skipBadRecords) { throw ExitStatus.usageOrInputError }
     }
 
-    private func collect(_ problems: inout [Diagnostic]) -> [(path: String, format: PostFormat)] {
-        var files: [(String, PostFormat)] = []
+    private func collect(_ problems: inout [Diagnostic]) -> [PostInput] {
+        var files: [PostInput] = []
+        func add(_ path: String) {
+            if ArchiveInputs.isArchive(path) && inputFormat == nil {
+                do { files += try ArchiveInputs.expand(path) } catch { problems.append(diagnostic(error, path)) }
+            } else if let format = inputFormat?.format ?? PostFormat.detect(path: path) {
+                files.append(PostInput(path: path, displayPath: path, format: format))
+            } else {
+                problems.append(Diagnostic(file: path, message: "not a known export format; choose one with --input-format"))
+            }
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -86,13 +96,12 @@ struct AuditCommand: ParsableCommand {
                     let full = (path as NSString).appendingPathComponent(relative)
                     let name = (relative as NSString).lastPathComponent
                     // note-tweet.js completes tweets.js beside it; it is not a separate input in a folder.
-                    if PostFormat.detect(path: full) != nil, !name.hasPrefix("."), name != "note-tweet.js" { found.append(full) }
+                    let readable = PostFormat.detect(path: full) != nil || ArchiveInputs.isArchive(full)
+                    if readable, !name.hasPrefix("."), name != "note-tweet.js" { found.append(full) }
                 }
-                files += found.sorted().compactMap { file in (inputFormat?.format ?? PostFormat.detect(path: file)).map { (file, $0) } }
-            } else if let format = inputFormat?.format ?? PostFormat.detect(path: path) {
-                files.append((path, format))
+                found.sorted().forEach(add)
             } else {
-                problems.append(Diagnostic(file: path, message: "not a known export format; choose one with --input-format"))
+                add(path)
             }
         }
         return files

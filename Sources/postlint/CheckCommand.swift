@@ -84,8 +84,9 @@ struct CheckCommand: ParsableCommand {
         let settings = try loadConfiguration()
         let linter = try makeLinter(settings)
         var problems: [Diagnostic] = []
-        var postFiles: [(path: String, format: PostFormat)] = []
+        var postFiles: [PostInput] = []
         let documents = readInputs(settings, problems: &problems, postFiles: &postFiles)
+        defer { PostInput.cleanUp(postFiles) }
         var streams = try StreamingOutputs(formats: formats, redact: postOptions.redact)
 
         var linted: [LintedDocument] = []
@@ -111,7 +112,7 @@ struct CheckCommand: ParsableCommand {
             linted += flagged
             postSummary = summary
             if summary.badRecords > 0 && !postOptions.skipBadRecords {
-                problems.append(Diagnostic(file: postFiles.map(\.path).joined(separator: ", "),
+                problems.append(Diagnostic(file: postFiles.map(\.displayPath).joined(separator: ", "),
                                            message: "\(summary.badRecords) malformed record\(summary.badRecords == 1 ? " was" : "s were") reported and skipped (use --skip-bad-records to accept)"))
             }
         }
@@ -186,12 +187,12 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func readInputs(_ settings: Configuration, problems: inout [Diagnostic],
-                            postFiles: inout [(path: String, format: PostFormat)]) -> [Document] {
+                            postFiles: inout [PostInput]) -> [Document] {
         let forced = inputFormat.flatMap(InputFormat.init(rawValue:))
         let forcedPosts = inputFormat.flatMap(PostFormat.init(rawValue:))
         var documents: [Document] = []
         if (paths.isEmpty || paths.contains("-")), let forcedPosts {
-            postFiles.append(("/dev/stdin", forcedPosts))
+            postFiles.append(PostInput(path: "/dev/stdin", displayPath: "<stdin>", format: forcedPosts))
         } else if paths.isEmpty || paths.contains("-") {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             do {
@@ -204,8 +205,12 @@ struct CheckCommand: ParsableCommand {
         let collected = InputCollector(excludes: excludes).collect(paths.filter { $0 != "-" })
         problems += collected.problems
         for path in collected.files where explicit.contains(path) || settings.includes(settings.relativePath(path)) {
+            if forced == nil, ArchiveInputs.isArchive(path) {
+                do { postFiles += try ArchiveInputs.expand(path) } catch { problems.append(diagnostic(error)) }
+                continue
+            }
             if forced == nil, let format = forcedPosts ?? PostFormat.detect(path: path) {
-                postFiles.append((path, format))
+                postFiles.append(PostInput(path: path, displayPath: path, format: format))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -223,7 +228,7 @@ struct CheckCommand: ParsableCommand {
 
     /// Lints multi-post files in parallel batches; streams findings to JSON Lines outputs and
     /// returns the flagged posts for the other reporters.
-    private func lintPosts(_ files: [(path: String, format: PostFormat)], linter: Linter, settings: Configuration,
+    private func lintPosts(_ files: [PostInput], linter: Linter, settings: Configuration,
                            summary: inout BatchSummary, streams: inout StreamingOutputs) -> [LintedDocument] {
         let batch = BatchLinter(linter: linter, jobs: postOptions.jobs)
         let severities = Dictionary(uniqueKeysWithValues: linter.rules.map { ($0.id, $0.severity) })
@@ -234,13 +239,13 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             var reader: any PostReader
             do {
-                reader = try PostFiles.reader(path: file.path, format: file.format, fields: postOptions.fields(for: file.format))
+                reader = try PostFiles.reader(file, fields: postOptions.fields(for: file.format))
             } catch {
                 Terminal.error("postlint: \(error)")
                 summary.badRecords += 1
                 continue
             }
-            let shownPath = file.path == "/dev/stdin" ? "<stdin>" : file.path
+            let shownPath = file.displayPath
             let relative = settings.relativePath(shownPath)
             batch.run(&reader, path: shownPath, summary: &summary, onResult: { result in
                 done += 1

@@ -18,6 +18,7 @@ import Testing
         ("facebook/your_posts_1.json", 2, 2), ("facebook/your_posts__check_ins__photos_and_videos_1.json", 1, 1),
         ("instagram/posts_1.json", 2, 1), ("threads/threads_and_replies.json", 2, 0),
         ("reddit/posts.csv", 2, 0), ("reddit/comments.csv", 2, 0),
+        ("archives/twitter-archive.zip", 3, 1), ("archives/mastodon-export.zip", 3, 2),
         ("same/posts.jsonl", 6, 0), ("same/posts.json", 6, 0), ("same/posts-export.csv", 6, 0), ("same/posts-export.tsv", 6, 0),
     ])
     func eachFixtureYieldsExactlyItsPosts(file: String, posts: Int, skipped: Int) throws {
@@ -88,6 +89,17 @@ import Testing
         let x = try json(["x-archive/data/tweets.js"]).object
         let rules = (x["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         #expect(rules.contains("toxic-positivity/everything-happens-for-a-reason"))  // only in note-tweet.js's full text
+    }
+
+    @Test func archivesNameTheirEntriesAndBadArchivesAreReported() throws {
+        let x = try json(["archives/twitter-archive.zip"]).object
+        let paths = Set((x["findings"] as? [[String: Any]] ?? []).compactMap { ($0["location"] as? [String: Any])?["path"] as? String })
+        #expect(paths == ["archives/twitter-archive.zip/data/tweets.js"])
+        let folder = try CLIRunner.temporaryDirectory()
+        try Data("PK not really a zip".utf8).write(to: folder.appendingPathComponent("broken.zip"))
+        let broken = try CLIRunner.run(["check", "--no-config", "broken.zip"], in: folder)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken.zip: error: not a readable ZIP archive; not read"))
     }
 
     @Test func redactKeepsPostTextOutOfEveryOutput() throws {

@@ -18,9 +18,10 @@ struct EventListReader: PostReader {
 /// (`../shared/reference/formats.md`): X archives' JavaScript prefix and string numbers,
 /// Mastodon's duplicate `orderedItems` key and HTML content, Meta's Latin-1/UTF-8 mojibake.
 enum ExportReader {
-    static func reader(data: Data, path: String, format: PostFormat, fields: FieldSelection) throws(PostLintError) -> any PostReader {
+    /// `path` names the file in messages; `diskPath` is where it is (for files beside it).
+    static func reader(data: Data, path: String, diskPath: String, format: PostFormat, fields: FieldSelection) throws(PostLintError) -> any PostReader {
         switch format {
-        case .xArchive: return EventListReader(events: try XArchive.events(data, path: path))
+        case .xArchive: return EventListReader(events: try XArchive.events(data, path: path, diskPath: diskPath))
         case .mastodon: return EventListReader(events: try Mastodon.events(data, path: path))
         case .facebook, .instagram, .threads: return EventListReader(events: try MetaExport.events(data, path: path, format: format))
         default: return EventListReader(events: try jsonArray(data, path: path, fields: fields))
@@ -72,12 +73,12 @@ enum XArchive {
         return items
     }
 
-    static func events(_ data: Data, path: String) throws(PostLintError) -> [ReaderEvent] {
+    static func events(_ data: Data, path: String, diskPath: String) throws(PostLintError) -> [ReaderEvent] {
         let items = try array(data, path: path)
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix("note-tweet") { return noteEvents(items, path: path) }
         // Long posts: the note-tweet file beside this one holds their full text.
-        let notes = noteTexts(beside: path)
+        let notes = noteTexts(beside: diskPath)
         return items.enumerated().map { index, item in
             guard let tweet = (item as? [String: Any])?["tweet"] as? [String: Any] ?? item as? [String: Any] else {
                 return .bad(Diagnostic(file: path, message: "item \(index) has no 'tweet' object; record skipped"))
