@@ -69,6 +69,12 @@ write("x-archive-old/tweet.js", "window.YTD.tweet.part0 = " + json.dumps([
     {"tweet": {"id_str": "2002", "created_at": "Tue Jun 02 12:00:00 +0000 2020", "full_text": "Lovely walk today"}},
 ], indent=2))
 
+# A big archive split into parts: tweets-part1.js holds the second part.
+write("x-archive-split/data/tweets-part1.js", "window.YTD.tweets.part1 = " + json.dumps([
+    {"tweet": {"id_str": "3001", "created_at": "Thu Jul 03 09:00:00 +0000 2025", "full_text": "Others have it worse, so stop complaining"}},
+    {"tweet": {"id_str": "3002", "created_at": "Fri Jul 04 09:00:00 +0000 2025", "full_text": "Fireworks tonight 🎆"}},
+], ensure_ascii=False, indent=2))
+
 # Mastodon outbox: duplicate orderedItems (first empty), wrong totalItems, HTML content with an
 # invisible link span and a mention, a content warning, a boost, a media-only post.
 def note(n, html, published, summary=None, sensitive=False):

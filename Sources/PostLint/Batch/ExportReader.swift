@@ -156,9 +156,10 @@ enum Mastodon {
             }
             let id = note["id"] as? String ?? activity["id"] as? String ?? "item-\(index)"
             let timestamp = note["published"] as? String ?? activity["published"] as? String
-            return .post(Post(id: id, timestamp: timestamp, text: content, markup: .html,
-                              contentWarning: note["summary"] as? String,
-                              reference: PostReference(id: id, timestamp: timestamp, record: "orderedItems[\(index)]")))
+            let warning = note["summary"] as? String
+            var reference = PostReference(id: id, timestamp: timestamp, record: "orderedItems[\(index)]")
+            reference.contentWarning = warning
+            return .post(Post(id: id, timestamp: timestamp, text: content, markup: .html, contentWarning: warning, reference: reference))
         }
     }
 }

@@ -9,6 +9,8 @@ public struct PostReference: Sendable, Hashable, Codable {
     public var row: Int?
     /// The record inside an export (for example `tweets.js[41]`).
     public var record: String?
+    /// The post's content warning or subject, where the platform has one (Mastodon `summary`).
+    public var contentWarning: String?
 
     public init(id: String, timestamp: String? = nil, line: Int? = nil, row: Int? = nil, record: String? = nil) {
         self.id = id
