@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["PostLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "PostLintTests", dependencies: ["PostLint"]),
-        .testTarget(name: "CLITests", dependencies: ["postlint"]),
+        .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["postlint"], exclude: ["Golden", "Schemas"]),
     ]
 )

@@ -10,6 +10,9 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in rule packs.")
     var noBuiltinRules = false
 
+    @Flag(name: .customLong("no-prefilter"), help: "Run every rule's regexes on every text (slower; for checking the literal prefilter).")
+    var noPrefilter = false
+
     @Option(help: ArgumentHelp("The audience's region (US, CA, GB, IE, AU, NZ, IN, DE, FR): only its crisis lines and international directories count, and messages suggest its lines.", valueName: "code"))
     var region: String?
 
@@ -21,7 +24,8 @@ struct RuleOptions: ParsableArguments {
                 extra += try RuleFile.files(in: URL(fileURLWithPath: directory))
             }
             return try Linter(configuration: LinterConfiguration(
-                includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra, disabledRules: disabled, region: region))
+                includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra, disabledRules: disabled, region: region,
+                prefilter: !noPrefilter))
         } catch {
             Terminal.error("\(error)")
             Terminal.error("postlint: rules could not be loaded; nothing was linted")

@@ -13,9 +13,16 @@ struct RulesCommand: ParsableCommand {
 struct RulesList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the loaded rules: id, category, severity, title.")
     @OptionGroup var rules: RuleOptions
+    @Flag(help: "List only rules without usable literals, which the prefilter cannot skip (declare 'literals:' to fix).")
+    var slow = false
 
     func run() throws {
         let linter = try rules.makeLinter()
+        if slow {
+            let ids = linter.rulesWithoutLiterals
+            Terminal.write(ids.map { "\($0)\n" }.joined() + "\(ids.count) rule\(ids.count == 1 ? "" : "s") without literals\n")
+            return
+        }
         let idWidth = linter.rules.map(\.id.count).max() ?? 2
         let categoryWidth = max(8, linter.rules.map(\.category.count).max() ?? 8)
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PCRE2
 
 /// A post and its findings (locations count within the post's text and name the post).
 public struct PostResult: Sendable {
@@ -90,18 +91,20 @@ public final class BatchLinter: Sendable {
         let workers = min(jobs, posts.count)
         let linter = self.linter
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // One PCRE2 scratch per worker, reused for its posts.
+            let scratch = linter.makeScratch()
             var index = worker
             while index < posts.count {
-                slots.store(index, BatchLinter.lint(posts[index], path: path, linter: linter))
+                slots.store(index, BatchLinter.lint(posts[index], path: path, linter: linter, scratch: scratch))
                 index += workers
             }
         }
         return (0..<posts.count).map { PostResult(post: posts[$0], findings: slots.take($0)) }
     }
 
-    static func lint(_ post: Post, path: String, linter: Linter) -> [Finding] {
+    static func lint(_ post: Post, path: String, linter: Linter, scratch: MatchScratch) -> [Finding] {
         let document = Document(text: post.text, format: post.markup == .html ? .html : .text, path: path)
-        return linter.lint(document).findings.map { finding in
+        return linter.lint(document, scratch: scratch).findings.map { finding in
             var copy = finding
             copy.location.post = post.reference
             return copy

@@ -11,13 +11,18 @@ public struct LinterConfiguration: Sendable {
     public var disabledRules: Set<String>
     /// PCRE2 limits for every match attempt.
     public var matchLimits: MatchLimits
+    /// Run only the rules whose literals occur in a text (a multi-literal prefilter in front
+    /// of PCRE2). Findings are the same either way; off is slower and only for checking that.
+    public var prefilter: Bool = true
     /// The audience's region (`US`, `GB`, `AU`…): region lists count only for it and for
     /// international resources, and messages suggest its resources. Nil: every region counts.
     public var region: String?
 
     public init(includeBuiltinRules: Bool = true, extraRuleFiles: [RuleFile] = [],
-                disabledRules: Set<String> = [], matchLimits: MatchLimits = .default, region: String? = nil) {
+                disabledRules: Set<String> = [], matchLimits: MatchLimits = .default, region: String? = nil,
+                prefilter: Bool = true) {
         self.region = region
+        self.prefilter = prefilter
         self.includeBuiltinRules = includeBuiltinRules
         self.extraRuleFiles = extraRuleFiles
         self.disabledRules = disabledRules
@@ -41,6 +46,9 @@ public final class Linter: Sendable {
     public let rules: [RuleDefinition]
     let compiled: [CompiledRule]
     let matchLimits: MatchLimits
+    let prefilter: Prefilter?
+    /// Whether some rule matches on de-obfuscated text (then the prefilter reads it too).
+    let deobfuscates: Bool
 
     /// Loads and compiles the rules; throws `PostLintError.invalidRules` naming every bad file.
     public init(configuration: LinterConfiguration = LinterConfiguration()) throws(PostLintError) {
@@ -49,6 +57,13 @@ public final class Linter: Sendable {
         compiled = all.filter { !configuration.disabledRules.contains($0.definition.id) }
         rules = compiled.map(\.definition)
         matchLimits = configuration.matchLimits
+        prefilter = configuration.prefilter ? Prefilter(literalsPerRule: compiled.map { $0.matcher.requiredLiterals }) : nil
+        deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
+    }
+
+    /// Rule ids whose literals are unknown, so the prefilter cannot skip them (`rules list --slow`).
+    public var rulesWithoutLiterals: [String] {
+        compiled.filter { $0.matcher.requiredLiterals == nil }.map(\.definition.id)
     }
 
     /// Lints one text; throws if a rule fails on it.
@@ -60,22 +75,52 @@ public final class Linter: Sendable {
 
     /// Lints one document. Findings are in report order.
     public func lint(_ document: Document) -> LintResult {
-        lint(document, rules: compiled)
+        lint(document, rules: compiled, scratch: MatchScratch(limits: matchLimits))
     }
 
-    func lint(_ document: Document, rules: [CompiledRule]) -> LintResult {
+    /// Lints one document with a caller's scratch (one per worker thread, reused across
+    /// documents; never shared between threads).
+    public func lint(_ document: Document, scratch: MatchScratch) -> LintResult {
+        lint(document, rules: compiled, scratch: scratch)
+    }
+
+    /// A scratch with this linter's match limits, for `lint(_:scratch:)`.
+    public func makeScratch() -> MatchScratch { MatchScratch(limits: matchLimits) }
+
+    /// The normalised projection of a document and the text rules scan.
+    func scanText(for document: Document, scratch: MatchScratch? = nil) -> (ProjectedText, ScanText) {
         let projection: ProjectedText
         switch document.format {
         case .text: projection = Normalizer.normalize(ProjectedText(wholeOf: document.bytes))
         case .markdown: projection = Normalizer.normalize(MarkdownProjector.project(document.bytes))
         case .html: projection = Normalizer.normalize(HTMLProjector.project(document.bytes))
         }
-        let text = ScanText(bytes: projection.bytes, scratch: MatchScratch(limits: matchLimits),
+        let text = ScanText(bytes: projection.bytes, scratch: scratch ?? MatchScratch(limits: matchLimits),
                             newlineEndsSentence: document.format != .markdown)
+        return (projection, text)
+    }
+
+    /// Whether the prefilter lets `rule` run on `document` (for checking declared literals).
+    func prefilterSelects(_ rule: CompiledRule, in document: Document) -> Bool {
+        let (_, text) = scanText(for: document)
+        let filter = Prefilter(literalsPerRule: [rule.matcher.requiredLiterals])
+        var texts = [Prefilter.lowercased(text.bytes)]
+        if rule.matcher.usesDeobfuscation { texts.append(Prefilter.lowercased(text.deobfuscatedBytes)) }
+        return filter.candidates(texts)[0]
+    }
+
+    func lint(_ document: Document, rules: [CompiledRule], scratch: MatchScratch? = nil) -> LintResult {
+        let (projection, text) = scanText(for: document, scratch: scratch)
         let locator = FindingLocator(document: document, projection: projection)
         var findings: [Finding] = []
         var failures: [PostLintError] = []
-        for rule in rules {
+        var selected: [Bool]?
+        if let prefilter, rules.count == compiled.count {
+            var texts = [Prefilter.lowercased(text.bytes)]
+            if deobfuscates { texts.append(Prefilter.lowercased(text.deobfuscatedBytes)) }
+            selected = prefilter.candidates(texts)
+        }
+        for (index, rule) in rules.enumerated() where selected?[index] ?? true {
             do {
                 let hits = try rule.matcher.hits(in: text) { range in
                     try rule.unless.contains { try $0.cancels(range, in: text) }

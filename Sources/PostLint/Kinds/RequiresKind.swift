@@ -25,6 +25,7 @@ enum RequiresKind: RuleKind {
         }
 
         var requiredLiterals: [String]? { trigger.literals }
+        var usesDeobfuscation: Bool { trigger.usesDeobfuscationDeep }
     }
 
     static func compile(_ map: YAMLMap, lists: ListRegistry) throws(Diagnostic) -> any RuleMatcher {

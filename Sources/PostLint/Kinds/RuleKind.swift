@@ -14,6 +14,12 @@ protocol RuleMatcher: Sendable {
     /// Lower-cased literals of which every hit contains one, or nil when the kind cannot say
     /// (a multi-literal prefilter can skip a rule whose literals are all absent).
     var requiredLiterals: [String]? { get }
+    /// Whether any matcher reads the de-obfuscated text.
+    var usesDeobfuscation: Bool { get }
+}
+
+extension TextMatcher {
+    var usesDeobfuscationDeep: Bool { deobfuscate || lists.contains { $0.usesDeobfuscationDeep } }
 }
 
 /// A rule kind: a name, the keys it adds to a rule file, and how to compile them.
@@ -51,4 +57,5 @@ struct RangeMatcher: RuleMatcher {
     }
 
     var requiredLiterals: [String]? { matcher.literals }
+    var usesDeobfuscation: Bool { matcher.usesDeobfuscationDeep }
 }

@@ -24,6 +24,8 @@ enum SubstitutionKind: RuleKind {
             return hits
         }
 
+        var usesDeobfuscation: Bool { swaps.contains { $0.matcher.usesDeobfuscationDeep } }
+
         var requiredLiterals: [String]? {
             var all: [String] = []
             for swap in swaps {

@@ -55,3 +55,25 @@ import Testing
         }
     }
 }
+
+/// The literal prefilter must never change findings: it only skips rules that cannot match.
+@Suite struct PrefilterEquivalenceTests {
+    @Test func findingsAreIdenticalWithAndWithoutThePrefilter() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let corpus = try Data(contentsOf: root.appendingPathComponent("Fixtures/corpus/labelled.jsonl"))
+        var texts = Evaluation.readCorpus(corpus, path: "labelled.jsonl").posts.map(\.text)
+        let fast = try Linter()
+        let slow = try Linter(configuration: LinterConfiguration(prefilter: false))
+        // Every rule's own examples too, unmarked.
+        for rule in fast.rules { texts += (rule.examples.bad + rule.examples.good).map { ExampleMarkers.parse($0.text).text } }
+        #expect(texts.count > 700)
+        var compared = 0
+        for text in texts {
+            let document = Document(text: text)
+            #expect(fast.lint(document).findings == slow.lint(document).findings, "differs on: \(text)")
+            compared += 1
+        }
+        #expect(compared == texts.count)
+    }
+}
