@@ -83,27 +83,15 @@ struct AuditCommand: ParsableCommand {
                 problems.append(Diagnostic(file: path, message: "not a known export format; choose one with --input-format"))
             }
         }
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(Diagnostic(file: path, message: "no such file or directory"))
-                continue
-            }
-            if isDirectory.boolValue {
-                let walker = FileManager.default.enumerator(atPath: path)
-                var found: [String] = []
-                while let relative = walker?.nextObject() as? String {
-                    let full = (path as NSString).appendingPathComponent(relative)
-                    let name = (relative as NSString).lastPathComponent
-                    // note-tweet.js completes tweets.js beside it; it is not a separate input in a folder.
-                    let readable = PostFormat.detect(path: full) != nil || ArchiveInputs.isArchive(full)
-                    if readable, !name.hasPrefix("."), name != "note-tweet.js" { found.append(full) }
-                }
-                found.sorted().forEach(add)
-            } else {
-                add(path)
-            }
-        }
+        // Folders are searched for exports; note-tweet.js completes tweets.js beside it, so it
+        // is not a separate input there.
+        let collector = InputCollector(accepts: { path in
+            (PostFormat.detect(path: path) != nil || ArchiveInputs.isArchive(path))
+                && (path as NSString).lastPathComponent != "note-tweet.js"
+        })
+        let collected = collector.collect(paths)
+        problems += collected.problems
+        collected.files.forEach(add)
         return files
     }
 

@@ -11,8 +11,18 @@ import Darwin
 public struct InputCollector: Sendable {
     public static let lintedExtensions: Set<String> = ["md", "markdown", "txt"]
     public var excludes: [String]
+    /// Which files a folder walk picks up (by default `.md`, `.markdown` and `.txt`).
+    public var accepts: @Sendable (String) -> Bool
 
-    public init(excludes: [String] = []) { self.excludes = excludes }
+    public init(excludes: [String] = [], accepts: @escaping @Sendable (String) -> Bool = InputCollector.isLintedText) {
+        self.excludes = excludes
+        self.accepts = accepts
+    }
+
+    /// A text or Markdown file by its extension.
+    public static func isLintedText(_ path: String) -> Bool {
+        lintedExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
 
     /// The files to lint, in a stable order, and the paths that could not be used.
     public func collect(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
@@ -44,7 +54,7 @@ public struct InputCollector: Sendable {
                 if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
                 continue
             }
-            if Self.lintedExtensions.contains((name as NSString).pathExtension.lowercased()),
+            if accepts(path),
                (walker.fileAttributes?[.type] as? FileAttributeType) != .typeDirectory {
                 found.append(path)
             }
