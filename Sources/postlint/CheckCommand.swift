@@ -143,7 +143,12 @@ struct CheckCommand: ParsableCommand {
         if postOptions.redact { report = Self.redacted(report) }
         for problem in problems { Terminal.error("postlint: \(problem)") }
         streams.finish(postSummary)
-        try writeReports(report)
+        if let profile = linter.profile {
+            try profile.measure(.report) { try writeReports(report) }
+            Terminal.error(profile.render())
+        } else {
+            try writeReports(report)
+        }
         if !problems.isEmpty { throw ExitStatus.usageOrInputError }
         let threshold = failOn?.rawValue ?? settings.failOn ?? "error"
         if let severity = Severity(rawValue: threshold), report.findings.contains(where: { $0.severity >= severity }) {
@@ -257,7 +262,7 @@ struct CheckCommand: ParsableCommand {
                     return copy
                 }
                 guard !findings.isEmpty else { return }
-                streams.write(findings)
+                if let profile = linter.profile { profile.measure(.report) { streams.write(findings) } } else { streams.write(findings) }
                 if keepForReport {
                     let document = Document(text: result.post.text, format: result.post.markup == .html ? .html : .text, path: shownPath)
                     flagged.append(LintedDocument(document: document, findings: findings))

@@ -10,6 +10,9 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in rule packs.")
     var noBuiltinRules = false
 
+    @Flag(help: "Print where the time went (per stage and per rule) on standard error at the end.")
+    var profile = false
+
     @Flag(name: .customLong("no-prefilter"), help: "Run every rule's regexes on every text (slower; for checking the literal prefilter).")
     var noPrefilter = false
 
@@ -25,7 +28,7 @@ struct RuleOptions: ParsableArguments {
             }
             return try Linter(configuration: LinterConfiguration(
                 includeBuiltinRules: !noBuiltinRules, extraRuleFiles: extra, disabledRules: disabled, region: region,
-                prefilter: !noPrefilter))
+                prefilter: !noPrefilter, profile: profile ? LintProfile() : nil))
         } catch {
             Terminal.error("\(error)")
             Terminal.error("postlint: rules could not be loaded; nothing was linted")

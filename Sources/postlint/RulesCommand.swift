@@ -6,7 +6,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, show and test rules.",
-        subcommands: [RulesList.self, RulesShow.self, RulesTest.self]
+        subcommands: [RulesList.self, RulesShow.self, RulesTest.self, RulesExportPatterns.self]
     )
 }
 
@@ -77,5 +77,36 @@ struct RulesTest: ParsableCommand {
         let failed = Set(result.failures.map(\.rule)).count
         Terminal.write("\(result.rules) rules, \(result.examples) examples: \(result.failures.isEmpty ? "all passed" : "\(result.failures.count) failures in \(failed) rules")\n")
         if !result.failures.isEmpty { throw ExitStatus.findings }
+    }
+}
+
+struct RulesExportPatterns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-patterns",
+        abstract: "Print every rule's candidate patterns, one per line (for benchmarks with ripgrep or Hyperscan).",
+        discussion: """
+            pcre2: the patterns as postlint compiles them (for rg -P). portable: word-boundary \
+            lookarounds rewritten as \\b, and patterns that still need lookaround or \\K left out \
+            (for rg's default engine and Hyperscan). Caseless patterns start with (?i).
+            """
+    )
+    enum Dialect: String, ExpressibleByArgument, CaseIterable { case pcre2, portable }
+    @Option(help: "Pattern dialect.") var dialect: Dialect = .pcre2
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let linter = try rules.makeLinter()
+        var out = "", skipped = 0
+        for entry in linter.candidatePatterns {
+            var pattern = entry.pattern
+            if dialect == .portable {
+                pattern = pattern.replacingOccurrences(of: "(?<![\\p{L}\\p{N}_])", with: "\\b")
+                    .replacingOccurrences(of: "(?![\\p{L}\\p{N}_])", with: "\\b")
+                if ["(?<", "(?=", "(?!", "\\K"].contains(where: pattern.contains) { skipped += 1; continue }
+            }
+            out += (entry.caseless ? "(?i)" : "") + pattern + "\n"
+        }
+        Terminal.write(out)
+        if skipped > 0 { Terminal.error("postlint: \(skipped) patterns need lookaround and were left out of the portable dialect") }
     }
 }

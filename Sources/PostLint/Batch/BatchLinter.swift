@@ -69,7 +69,8 @@ public final class BatchLinter: Sendable {
             }
             batch.removeAll(keepingCapacity: true)
         }
-        while let event = reader.next() {
+        let profile = linter.profile
+        while let event = profile == nil ? reader.next() : profile!.measure(.read, { reader.next() }) {
             switch event {
             case .post(let post):
                 summary.postsRead += 1

@@ -14,14 +14,17 @@ public struct LinterConfiguration: Sendable {
     /// Run only the rules whose literals occur in a text (a multi-literal prefilter in front
     /// of PCRE2). Findings are the same either way; off is slower and only for checking that.
     public var prefilter: Bool = true
+    /// Collect time per stage and rule into this profile (`--profile`).
+    public var profile: LintProfile?
     /// The audience's region (`US`, `GB`, `AU`…): region lists count only for it and for
     /// international resources, and messages suggest its resources. Nil: every region counts.
     public var region: String?
 
     public init(includeBuiltinRules: Bool = true, extraRuleFiles: [RuleFile] = [],
                 disabledRules: Set<String> = [], matchLimits: MatchLimits = .default, region: String? = nil,
-                prefilter: Bool = true) {
+                prefilter: Bool = true, profile: LintProfile? = nil) {
         self.region = region
+        self.profile = profile
         self.prefilter = prefilter
         self.includeBuiltinRules = includeBuiltinRules
         self.extraRuleFiles = extraRuleFiles
@@ -47,6 +50,8 @@ public final class Linter: Sendable {
     let compiled: [CompiledRule]
     let matchLimits: MatchLimits
     let prefilter: Prefilter?
+    /// Time per stage and rule, when profiling.
+    public let profile: LintProfile?
     /// Whether some rule matches on de-obfuscated text (then the prefilter reads it too).
     let deobfuscates: Bool
 
@@ -57,8 +62,17 @@ public final class Linter: Sendable {
         compiled = all.filter { !configuration.disabledRules.contains($0.definition.id) }
         rules = compiled.map(\.definition)
         matchLimits = configuration.matchLimits
+        profile = configuration.profile
         prefilter = configuration.prefilter ? Prefilter(literalsPerRule: compiled.map { $0.matcher.requiredLiterals }) : nil
         deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
+    }
+
+    /// Each rule's candidate patterns as PCRE2 source, with whether they are caseless (for
+    /// benchmarks against other engines: `rules export-patterns`).
+    public var candidatePatterns: [(rule: String, pattern: String, caseless: Bool)] {
+        compiled.flatMap { rule in
+            rule.matcher.candidatePatterns.map { (rule.definition.id, $0.pattern, $0.options.contains(.caseless)) }
+        }
     }
 
     /// Rule ids whose literals are unknown, so the prefilter cannot skip them (`rules list --slow`).
@@ -110,20 +124,34 @@ public final class Linter: Sendable {
     }
 
     func lint(_ document: Document, rules: [CompiledRule], scratch: MatchScratch? = nil) -> LintResult {
+        let started = profile == nil ? nil : ContinuousClock.now
         let (projection, text) = scanText(for: document, scratch: scratch)
+        if let started { profile?.add(.normalise, ContinuousClock.now - started) }
         let locator = FindingLocator(document: document, projection: projection)
         var findings: [Finding] = []
         var failures: [PostLintError] = []
         var selected: [Bool]?
         if let prefilter, rules.count == compiled.count {
+            let started = profile == nil ? nil : ContinuousClock.now
             var texts = [Prefilter.lowercased(text.bytes)]
             if deobfuscates { texts.append(Prefilter.lowercased(text.deobfuscatedBytes)) }
             selected = prefilter.candidates(texts)
+            if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
         }
-        for (index, rule) in rules.enumerated() where selected?[index] ?? true {
+        for (index, rule) in rules.enumerated() {
+            guard selected?[index] ?? true else {
+                profile?.addRule(rule.definition.id, nil)
+                continue
+            }
             do {
+                let started = profile == nil ? nil : ContinuousClock.now
                 let hits = try rule.matcher.hits(in: text) { range in
                     try rule.unless.contains { try $0.cancels(range, in: text) }
+                }
+                if let started {
+                    let elapsed = ContinuousClock.now - started
+                    profile?.addRule(rule.definition.id, elapsed)
+                    profile?.add(.confirm, elapsed)
                 }
                 findings += hits.map { locator.finding(for: $0, rule: rule.definition) }
             } catch {

@@ -90,8 +90,35 @@ struct Prefilter: Sendable {
         return selected
     }
 
-    /// ASCII lower case; other bytes unchanged.
+    /// ASCII lower case, each run of whitespace as one space (phrase literals hold single
+    /// spaces while phrases match any run); other bytes unchanged.
     static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var lastWasSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // Whitespace PCRE2's \s matches that NFKC leaves as it is: ASCII, NEL, U+2028, U+2029.
+            var spaceLength = 0
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                spaceLength = 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                spaceLength = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                spaceLength = 3
+            }
+            if spaceLength > 0 {
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+                index += spaceLength
+                continue
+            } else {
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                lastWasSpace = false
+            }
+            index += 1
+        }
+        return out
     }
 }

@@ -1,3 +1,5 @@
+import PCRE2
+
 /// `kind: requires`: when the `trigger` matches, the `require` matcher must match too, within
 /// `scope` (default: the whole post). Reported once per post, at the first trigger that no
 /// `unless` cancels. Typically uses shared lists (`lists: [crisis-resources]`).
@@ -26,6 +28,7 @@ enum RequiresKind: RuleKind {
 
         var requiredLiterals: [String]? { trigger.literals }
         var usesDeobfuscation: Bool { trigger.usesDeobfuscationDeep }
+        var candidatePatterns: [CompiledPattern] { trigger.allPatterns }
     }
 
     static func compile(_ map: YAMLMap, lists: ListRegistry) throws(Diagnostic) -> any RuleMatcher {

@@ -1,3 +1,5 @@
+import PCRE2
+
 /// A match a rule reports, in projected-text bytes, with per-match suggestions if the kind
 /// has them (substitution).
 struct RuleHit {
@@ -16,10 +18,14 @@ protocol RuleMatcher: Sendable {
     var requiredLiterals: [String]? { get }
     /// Whether any matcher reads the de-obfuscated text.
     var usesDeobfuscation: Bool { get }
+    /// The patterns that find this rule's candidate matches (a requires rule's trigger), for
+    /// `rules export-patterns`.
+    var candidatePatterns: [CompiledPattern] { get }
 }
 
 extension TextMatcher {
     var usesDeobfuscationDeep: Bool { deobfuscate || lists.contains { $0.usesDeobfuscationDeep } }
+    var allPatterns: [CompiledPattern] { patterns + lists.flatMap(\.allPatterns) }
 }
 
 /// A rule kind: a name, the keys it adds to a rule file, and how to compile them.
@@ -58,4 +64,5 @@ struct RangeMatcher: RuleMatcher {
 
     var requiredLiterals: [String]? { matcher.literals }
     var usesDeobfuscation: Bool { matcher.usesDeobfuscationDeep }
+    var candidatePatterns: [CompiledPattern] { matcher.allPatterns }
 }

@@ -1,3 +1,5 @@
+import PCRE2
+
 /// `kind: substitution`: `swap:` maps each phrase to its preferred wording(s), reported as the
 /// finding's suggestions (and, later, as fixes).
 enum SubstitutionKind: RuleKind {
@@ -25,6 +27,7 @@ enum SubstitutionKind: RuleKind {
         }
 
         var usesDeobfuscation: Bool { swaps.contains { $0.matcher.usesDeobfuscationDeep } }
+        var candidatePatterns: [CompiledPattern] { swaps.flatMap { $0.matcher.allPatterns } }
 
         var requiredLiterals: [String]? {
             var all: [String] = []

@@ -63,7 +63,7 @@ final class TextMatcher: Sendable {
     /// Compiles `spec`, resolving shared lists from `registry`.
     convenience init(_ spec: MatchSpec, registry: ListRegistry, file: String, node: YAMLMap) throws(Diagnostic) {
         var compiled: [CompiledPattern] = []
-        var literals: [String]? = PhraseCompiler.literals(for: spec.phrases)
+        var literals: [String]? = PhraseCompiler.literals(for: spec.phrases, inflect: spec.inflect)
         let options: CompileOptions = spec.ignoreCase ? [.utf, .ucp, .matchInvalidUTF, .caseless] : .default
         if !spec.phrases.isEmpty {
             do {

@@ -18,14 +18,41 @@ enum PhraseCompiler {
         return body
     }
 
-    /// The literal words a match must contain, lower-cased: for a multi-literal prefilter.
-    static func literals(for phrases: [String]) -> [String] {
+    /// For each phrase, a lower-cased literal every match of it contains, for the prefilter:
+    /// the longest run of plain words (letters and digits only, joined by one space, as the
+    /// prefilter collapses whitespace), so "want to die" stays specific. Words with an
+    /// apostrophe, hyphen or quote end a run (they match several spellings); with `inflect`,
+    /// a word contributes only its stem, alone.
+    static func literals(for phrases: [String], inflect: Bool = false) -> [String] {
         phrases.compactMap { phrase in
-            // The longest word that inflection and punctuation leave intact.
-            phrase.split(whitespaces: true)
-                .map { String($0.lowercased().unicodeScalars.prefix { isWordScalar($0) }) }
-                .max { $0.count < $1.count }
-        }.filter { !$0.isEmpty }
+            var best = "", run: [String] = []
+            func consider(_ candidate: String) { if candidate.count > best.count { best = candidate } }
+            for word in phrase.lowercased().split(whitespaces: true).map(String.init) {
+                let plain = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                if inflect {
+                    consider(stem(word))
+                    continue
+                }
+                if plain {
+                    run.append(word)
+                    consider(run.joined(separator: " "))
+                } else {
+                    // Every match still holds the word's longest plain piece ("icide" of "s*icide").
+                    let pieces = word.unicodeScalars.split { !isWordScalar($0) }.map { String(String.UnicodeScalarView($0)) }
+                    consider(pieces.max { $0.count < $1.count } ?? "")
+                    run = []
+                }
+            }
+            return best.isEmpty ? nil : best
+        }
+    }
+
+    /// The part of a word that every inflected form keeps (see `word(_:inflect:)`).
+    static func stem(_ word: String) -> String {
+        let plain = String(word.unicodeScalars.prefix { isWordScalar($0) })
+        guard plain.count >= 3 else { return plain }
+        if plain.hasSuffix("e") || (plain.hasSuffix("y") && plain.count > 1) { return String(plain.dropLast()) }
+        return plain
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
