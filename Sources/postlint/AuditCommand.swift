@@ -36,10 +36,10 @@ struct AuditCommand: ParsableCommand {
         var done = 0
         for file in files {
             var reader: any PostReader
-            do {
+            do throws(PostLintError) {
                 reader = try PostFiles.reader(file, fields: postOptions.fields(for: file.format))
             } catch {
-                problems.append(diagnostic(error, file.displayPath))
+                problems.append(error.diagnostic(file: file.displayPath))
                 continue
             }
             var summary = audit.summary
@@ -76,7 +76,7 @@ struct AuditCommand: ParsableCommand {
         var files: [PostInput] = []
         func add(_ path: String) {
             if ArchiveInputs.isArchive(path) && inputFormat == nil {
-                do { files += try ArchiveInputs.expand(path) } catch { problems.append(diagnostic(error, path)) }
+                do throws(PostLintError) { files += try ArchiveInputs.expand(path) } catch { problems.append(error.diagnostic(file: path)) }
             } else if let format = inputFormat?.format ?? PostFormat.detect(path: path) {
                 files.append(PostInput(path: path, displayPath: path, format: format))
             } else {
@@ -127,10 +127,6 @@ struct AuditCommand: ParsableCommand {
         return out
     }
 
-    private func diagnostic(_ error: Error, _ path: String) -> Diagnostic {
-        if case .unreadableInput(let diagnostic) = error as? PostLintError { return diagnostic }
-        return Diagnostic(file: path, message: "\(error)")
-    }
 }
 
 /// `--input-format` for audit: a multi-post format.

@@ -78,6 +78,7 @@ struct CheckCommand: ParsableCommand {
         }
         if dryRun && !fix { throw ValidationError("--dry-run only works with --fix") }
         if config != nil && noConfig { throw ValidationError("give either --config or --no-config") }
+        if baseline != nil && writeBaseline != nil { throw ValidationError("give either --baseline or --write-baseline") }
     }
 
     func run() throws {
@@ -89,44 +90,18 @@ struct CheckCommand: ParsableCommand {
         defer { PostInput.cleanUp(postFiles) }
         var streams = try StreamingOutputs(formats: formats, redact: postOptions.redact)
 
-        var linted: [LintedDocument] = []
+        var baselineFilter = try loadBaseline()
         let known = Set(linter.rules.map(\.id))
-        let severities = Dictionary(uniqueKeysWithValues: linter.rules.map { ($0.id, $0.severity) })
+        var linted: [LintedDocument] = []
         for document in documents {
             let result = linter.lint(document)
             problems += result.failures.map { Diagnostic(file: document.path ?? "<stdin>", message: "\($0)") }
-            let relative = settings.relativePath(document.path ?? "")
-            let configured = result.findings.compactMap { finding -> Finding? in
-                guard let severity = settings.severity(of: finding.rule, defaultSeverity: severities[finding.rule] ?? finding.severity, path: relative) else { return nil }
-                var copy = finding
-                copy.severity = severity
-                return copy
-            }
+            let configured = Self.configured(result.findings, settings, path: document.path ?? "")
             let suppressed = Suppressions.apply(configured, in: document, knownRules: known, requireReason: requireReason)
             linted.append(LintedDocument(document: document, findings: (suppressed.kept + suppressed.directiveFindings).sorted(by: Finding.reportOrder)))
         }
-        var postSummary: BatchSummary?
-        if !postFiles.isEmpty {
-            var summary = BatchSummary()
-            let flagged = lintPosts(postFiles, linter: linter, settings: settings, summary: &summary, streams: &streams)
-            linted += flagged
-            postSummary = summary
-            if summary.badRecords > 0 && !postOptions.skipBadRecords {
-                problems.append(Diagnostic(file: postFiles.map(\.displayPath).joined(separator: ", "),
-                                           message: "\(summary.badRecords) malformed record\(summary.badRecords == 1 ? " was" : "s were") reported and skipped (use --skip-bad-records to accept)"))
-            }
-        }
-        if let writeBaseline {
-            try write(Baseline(documents: linted).encoded(), to: writeBaseline)
-            let count = linted.reduce(0) { $0 + $1.findings.count }
-            Terminal.error("postlint: wrote \(count) finding\(count == 1 ? "" : "s") to baseline '\(writeBaseline)'")
-        }
-        if let baseline {
-            do { linted = try Baseline.load(path: baseline).filter(linted) } catch {
-                Terminal.error("postlint: \(error)")
-                throw ExitStatus.usageOrInputError
-            }
-        }
+        var toRecord = linted  // for --write-baseline: before the baseline and --diff-base filter
+        if baselineFilter != nil { linted = linted.map { baselineFilter!.apply($0) } }
         if let diffBase {
             do {
                 let changed = try ChangedLines.since(diffBase)
@@ -137,6 +112,27 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if fix { linted = try applyFixes(linted, problems: &problems) }
+        // Findings of single-document inputs go to JSON Lines outputs once final.
+        streams.write(linted.flatMap(\.findings))
+
+        var postSummary: BatchSummary?
+        if !postFiles.isEmpty {
+            var summary = BatchSummary()
+            let flagged = lintPosts(postFiles, linter: linter, settings: settings, summary: &summary, streams: &streams,
+                                    baseline: &baselineFilter, keep: streams.needsCollectedFindings || writeBaseline != nil)
+            linted += flagged.reported
+            toRecord += flagged.recorded
+            postSummary = summary
+            if summary.badRecords > 0 && !postOptions.skipBadRecords {
+                problems.append(Diagnostic(file: postFiles.map(\.displayPath).joined(separator: ", "),
+                                           message: "\(summary.badRecords) malformed record\(summary.badRecords == 1 ? " was" : "s were") reported and skipped (use --skip-bad-records to accept)"))
+            }
+        }
+        if let writeBaseline {
+            try write(Baseline(documents: toRecord).encoded(), to: writeBaseline)
+            let count = toRecord.reduce(0) { $0 + $1.findings.count }
+            Terminal.error("postlint: wrote \(count) finding\(count == 1 ? "" : "s") to baseline '\(writeBaseline)'")
+        }
 
         var report = RunReport(documents: linted, problems: problems, rules: linter.rules)
         report.posts = postSummary
@@ -157,6 +153,28 @@ struct CheckCommand: ParsableCommand {
     }
 
     // MARK: - Steps
+
+    /// Findings at the severities the configuration gives them for `path`; rules it switches
+    /// off there are dropped.
+    static func configured(_ findings: [Finding], _ settings: Configuration, path: String) -> [Finding] {
+        let relative = settings.relativePath(path)
+        return findings.compactMap { finding in
+            guard let severity = settings.severity(of: finding.rule, defaultSeverity: finding.severity, path: relative) else { return nil }
+            var copy = finding
+            copy.severity = severity
+            return copy
+        }
+    }
+
+    private func loadBaseline() throws -> BaselineFilter? {
+        guard let baseline else { return nil }
+        do {
+            return BaselineFilter(try Baseline.load(path: baseline))
+        } catch {
+            Terminal.error("postlint: \(error)")
+            throw ExitStatus.usageOrInputError
+        }
+    }
 
     private func loadConfiguration() throws -> Configuration {
         if noConfig { return Configuration() }
@@ -200,10 +218,10 @@ struct CheckCommand: ParsableCommand {
             postFiles.append(PostInput(path: "/dev/stdin", displayPath: "<stdin>", format: forcedPosts))
         } else if paths.isEmpty || paths.contains("-") {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            do {
+            do throws(PostLintError) {
                 documents.append(try Document(data: data, format: forced ?? .text, path: "<stdin>"))
             } catch {
-                problems.append(diagnostic(error))
+                problems.append(error.diagnostic(file: "<stdin>"))
             }
         }
         let explicit = Set(paths)
@@ -211,7 +229,7 @@ struct CheckCommand: ParsableCommand {
         problems += collected.problems
         for path in collected.files where explicit.contains(path) || settings.includes(settings.relativePath(path)) {
             if forced == nil, ArchiveInputs.isArchive(path) {
-                do { postFiles += try ArchiveInputs.expand(path) } catch { problems.append(diagnostic(error)) }
+                do throws(PostLintError) { postFiles += try ArchiveInputs.expand(path) } catch { problems.append(error.diagnostic(file: path)) }
                 continue
             }
             if forced == nil, let format = forcedPosts ?? PostFormat.detect(path: path) {
@@ -222,25 +240,25 @@ struct CheckCommand: ParsableCommand {
                 problems.append(Diagnostic(file: path, message: "cannot read file"))
                 continue
             }
-            do {
+            do throws(PostLintError) {
                 documents.append(try Document(data: data, format: forced ?? InputFormat.forPath(path), path: path))
             } catch {
-                problems.append(diagnostic(error))
+                problems.append(error.diagnostic(file: path))
             }
         }
         return documents
     }
 
-    /// Lints multi-post files in parallel batches; streams findings to JSON Lines outputs and
-    /// returns the flagged posts for the other reporters.
-    private func lintPosts(_ files: [PostInput], linter: Linter, settings: Configuration,
-                           summary: inout BatchSummary, streams: inout StreamingOutputs) -> [LintedDocument] {
+    /// Lints multi-post files in parallel batches; streams findings (after the baseline) to
+    /// JSON Lines outputs, and returns the flagged posts for the other reporters (`reported`)
+    /// and for `--write-baseline` (`recorded`, before the baseline) when `keep` is set.
+    private func lintPosts(_ files: [PostInput], linter: Linter, settings: Configuration, summary: inout BatchSummary,
+                           streams: inout StreamingOutputs, baseline: inout BaselineFilter?,
+                           keep: Bool) -> (reported: [LintedDocument], recorded: [LintedDocument]) {
         let batch = BatchLinter(linter: linter, jobs: postOptions.jobs)
-        let severities = Dictionary(uniqueKeysWithValues: linter.rules.map { ($0.id, $0.severity) })
-        var flagged: [LintedDocument] = []
+        var reported: [LintedDocument] = [], recorded: [LintedDocument] = []
         var progress = ProgressLine()
         var done = 0
-        let keepForReport = streams.needsCollectedFindings
         for file in files {
             var reader: any PostReader
             do {
@@ -250,29 +268,25 @@ struct CheckCommand: ParsableCommand {
                 summary.badRecords += 1
                 continue
             }
-            let shownPath = file.displayPath
-            let relative = settings.relativePath(shownPath)
-            batch.run(&reader, path: shownPath, summary: &summary, onResult: { result in
+            batch.run(&reader, path: file.displayPath, summary: &summary, onResult: { result in
                 done += 1
                 progress.update(done)
-                let findings = result.findings.compactMap { finding -> Finding? in
-                    guard let severity = settings.severity(of: finding.rule, defaultSeverity: severities[finding.rule] ?? finding.severity, path: relative) else { return nil }
-                    var copy = finding
-                    copy.severity = severity
-                    return copy
-                }
+                let findings = Self.configured(result.findings, settings, path: file.displayPath)
                 guard !findings.isEmpty else { return }
-                if let profile = linter.profile { profile.measure(.report) { streams.write(findings) } } else { streams.write(findings) }
-                if keepForReport {
-                    let document = Document(text: result.post.text, format: result.post.markup == .html ? .html : .text, path: shownPath)
-                    flagged.append(LintedDocument(document: document, findings: findings))
+                let document = Document(text: result.post.text, format: result.post.markup == .html ? .html : .text, path: file.displayPath)
+                let found = LintedDocument(document: document, findings: findings)
+                let kept = baseline == nil ? found : baseline!.apply(found)
+                if let profile = linter.profile { profile.measure(.report) { streams.write(kept.findings) } } else { streams.write(kept.findings) }
+                if keep {
+                    recorded.append(found)
+                    if !kept.findings.isEmpty { reported.append(kept) }
                 }
             }, onBad: { diagnostic in
                 Terminal.error("postlint: \(diagnostic)")
             })
         }
         progress.finish()
-        return flagged
+        return (reported, recorded)
     }
 
     static func redacted(_ report: RunReport) -> RunReport {
@@ -357,10 +371,5 @@ struct CheckCommand: ParsableCommand {
         case .never: return false
         case .auto: return Terminal.stdoutIsTerminal
         }
-    }
-
-    private func diagnostic(_ error: Error) -> Diagnostic {
-        if case .unreadableInput(let diagnostic) = error as? PostLintError { return diagnostic }
-        return Diagnostic(file: "<input>", message: "\(error)")
     }
 }

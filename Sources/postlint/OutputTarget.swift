@@ -56,12 +56,12 @@ struct StreamingOutputs {
     }
 
     func write(_ findings: [Finding]) {
-        guard !handles.isEmpty else { return }
+        guard !handles.isEmpty, !findings.isEmpty else { return }
         let text = findings.map(writer.line(for:)).joined()
         for handle in handles { handle.write(Data(text.utf8)) }
     }
 
-    /// Findings of single-document inputs, and the closing summary line.
+    /// The closing summary line.
     func finish(_ summary: BatchSummary?) {
         guard !handles.isEmpty else { return }
         let text = writer.summaryLine(summary ?? BatchSummary())

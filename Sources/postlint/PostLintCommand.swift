@@ -37,7 +37,6 @@ struct PostLintCommand: ParsableCommand {
 
 /// The documented exit codes.
 enum ExitStatus {
-    static let clean = ExitCode(0)
     static let findings = ExitCode(1)
     static let usageOrInputError = ExitCode(2)
 }

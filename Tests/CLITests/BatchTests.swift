@@ -117,3 +117,27 @@ import Testing
         #expect(streamed.contains("crisis-resources/missing-resource"))
     }
 }
+
+@Suite struct StreamedOutputTests {
+    static let exports = CLIRunner.repository.appendingPathComponent("Fixtures/exports")
+
+    @Test func jsonLinesOutputHoldsFindingsOfSingleDocumentsToo() throws {
+        let result = try CLIRunner.run(["check", "--no-config", "--format", "jsonl", "--fail-on", "never", "-"], stdin: "Good vibes only!\n")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("\"rule\":\"toxic-positivity/good-vibes-only\"") == true)
+        #expect(lines.last?.hasPrefix("{\"summary\":") == true)
+    }
+
+    @Test func theBaselineAlsoFiltersStreamedPosts() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let baseline = folder.appendingPathComponent("b.json").path
+        let file = Self.exports.appendingPathComponent("same/posts.jsonl").path
+        let written = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "--write-baseline", baseline, file])
+        #expect(written.stderr.contains("wrote 6 findings to baseline"))
+        let filtered = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "--baseline", baseline, file])
+        #expect(filtered.stdout.split(separator: "\n").count == 1)  // only the summary line
+        let both = try CLIRunner.run(["check", "--no-config", "--baseline", baseline, "--write-baseline", baseline, file])
+        #expect(both.status == 2)
+    }
+}

@@ -19,10 +19,11 @@ public struct Baseline: Sendable, Codable, Hashable {
     public init(documents: [LintedDocument]) {
         var counts: [String: Entry] = [:]
         for linted in documents {
+            let lines = LineIndex(linted.document.bytes)
             for finding in linted.findings {
                 let entry = Entry(path: Baseline.key(finding.location.path), rule: finding.rule,
-                                  fingerprint: Baseline.fingerprint(of: finding, in: linted.document), count: 1)
-                let key = "\(entry.path)\u{0}\(entry.rule)\u{0}\(entry.fingerprint)"
+                                  fingerprint: Baseline.fingerprint(of: finding, in: linted.document, lines: lines), count: 1)
+                let key = Baseline.entryKey(path: entry.path, rule: entry.rule, fingerprint: entry.fingerprint)
                 counts[key, default: Entry(path: entry.path, rule: entry.rule, fingerprint: entry.fingerprint, count: 0)].count += 1
             }
         }
@@ -54,18 +55,13 @@ public struct Baseline: Sendable, Codable, Hashable {
 
     /// The documents without the findings the baseline knows (each entry absorbs `count`).
     public func filter(_ documents: [LintedDocument]) -> [LintedDocument] {
-        var remaining: [String: Int] = [:]
-        for entry in entries { remaining["\(entry.path)\u{0}\(entry.rule)\u{0}\(entry.fingerprint)", default: 0] += entry.count }
-        return documents.map { linted in
-            var copy = linted
-            copy.findings = linted.findings.filter { finding in
-                let key = "\(Baseline.key(finding.location.path))\u{0}\(finding.rule)\u{0}\(Baseline.fingerprint(of: finding, in: linted.document))"
-                guard let left = remaining[key], left > 0 else { return true }
-                remaining[key] = left - 1
-                return false
-            }
-            return copy
-        }
+        var filter = BaselineFilter(self)
+        return documents.map { filter.apply($0) }
+    }
+
+    /// The key of an entry, and of a finding to look up.
+    static func entryKey(path: String, rule: String, fingerprint: String) -> String {
+        "\(path)\u{0}\(rule)\u{0}\(fingerprint)"
     }
 
     static func key(_ path: String?) -> String {
@@ -75,8 +71,8 @@ public struct Baseline: Sendable, Codable, Hashable {
 
     /// A stable hash of the rule, the matched text and the text of its line(s), normalised
     /// (lower case, runs of whitespace as one space), as 16 hex digits.
-    public static func fingerprint(of finding: Finding, in document: Document) -> String {
-        let lines = LineIndex(document.bytes)
+    /// `lines` is the document's line index, built once per document by the caller.
+    public static func fingerprint(of finding: Finding, in document: Document, lines: LineIndex) -> String {
         let start = lines.lineStarts[finding.location.line - 1]
         let end = lines.lineRange(min(finding.location.endLine, lines.lineStarts.count), in: document.bytes).upperBound
         let context = String(decoding: document.bytes[start..<max(start, end)], as: UTF8.self)
@@ -85,6 +81,33 @@ public struct Baseline: Sendable, Codable, Hashable {
 
     static func normalise(_ text: String) -> String {
         text.lowercased().split { $0.isWhitespace }.joined(separator: " ")
+    }
+}
+
+/// Applies a baseline one document at a time (so streamed posts can be filtered as they
+/// come), each entry absorbing at most `count` findings over the whole run.
+public struct BaselineFilter {
+    private var remaining: [String: Int] = [:]
+
+    public init(_ baseline: Baseline) {
+        for entry in baseline.entries {
+            remaining[Baseline.entryKey(path: entry.path, rule: entry.rule, fingerprint: entry.fingerprint), default: 0] += entry.count
+        }
+    }
+
+    /// The document without the findings the baseline still knows.
+    public mutating func apply(_ linted: LintedDocument) -> LintedDocument {
+        guard !linted.findings.isEmpty else { return linted }
+        let lines = LineIndex(linted.document.bytes)
+        var copy = linted
+        copy.findings = linted.findings.filter { finding in
+            let key = Baseline.entryKey(path: Baseline.key(finding.location.path), rule: finding.rule,
+                                        fingerprint: Baseline.fingerprint(of: finding, in: linted.document, lines: lines))
+            guard let left = remaining[key], left > 0 else { return true }
+            remaining[key] = left - 1
+            return false
+        }
+        return copy
     }
 }
 

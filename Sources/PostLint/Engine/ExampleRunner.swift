@@ -83,7 +83,7 @@ public struct ExampleRunner {
                 failures.append(ExampleFailure(rule: rule.definition.id, file: rule.definition.file, line: example.line,
                                                variant: variant.name, example: example.text, problem: problem))
             }
-            let result = linter.lint(Document(text: text), rules: [rule])
+            let result = linter.lint(Document(text: text), only: [rule])
             if let failure = result.failures.first { fail("\(failure)"); continue }
             if bad && !linter.prefilterSelects(rule, in: Document(text: text)) {
                 fail("the prefilter skips this example: its text holds none of the rule's literals \(rule.matcher.requiredLiterals ?? [])")

@@ -89,13 +89,13 @@ public final class Linter: Sendable {
 
     /// Lints one document. Findings are in report order.
     public func lint(_ document: Document) -> LintResult {
-        lint(document, rules: compiled, scratch: MatchScratch(limits: matchLimits))
+        lint(document, only: nil, scratch: MatchScratch(limits: matchLimits))
     }
 
     /// Lints one document with a caller's scratch (one per worker thread, reused across
     /// documents; never shared between threads).
     public func lint(_ document: Document, scratch: MatchScratch) -> LintResult {
-        lint(document, rules: compiled, scratch: scratch)
+        lint(document, only: nil, scratch: scratch)
     }
 
     /// A scratch with this linter's match limits, for `lint(_:scratch:)`.
@@ -123,7 +123,10 @@ public final class Linter: Sendable {
         return filter.candidates(texts)[0]
     }
 
-    func lint(_ document: Document, rules: [CompiledRule], scratch: MatchScratch? = nil) -> LintResult {
+    /// Lints with every rule (through the prefilter), or with `only` these rules (no prefilter;
+    /// for running one rule's examples).
+    func lint(_ document: Document, only subset: [CompiledRule]?, scratch: MatchScratch? = nil) -> LintResult {
+        let rules = subset ?? compiled
         let started = profile == nil ? nil : ContinuousClock.now
         let (projection, text) = scanText(for: document, scratch: scratch)
         if let started { profile?.add(.normalise, ContinuousClock.now - started) }
@@ -131,7 +134,7 @@ public final class Linter: Sendable {
         var findings: [Finding] = []
         var failures: [PostLintError] = []
         var selected: [Bool]?
-        if let prefilter, rules.count == compiled.count {
+        if let prefilter, subset == nil {
             let started = profile == nil ? nil : ContinuousClock.now
             var texts = [Prefilter.lowercased(text.bytes)]
             if deobfuscates { texts.append(Prefilter.lowercased(text.deobfuscatedBytes)) }

@@ -34,9 +34,10 @@ public struct ChangedLines: Sendable {
         return result
     }
 
-    /// Whether any line of the finding was changed.
+    /// Whether any line of the finding was changed. Findings in posts of a multi-post file
+    /// have lines inside the post, not the file, so they are kept.
     public func contains(_ finding: Finding) -> Bool {
-        guard let path = finding.location.path else { return true }
+        guard let path = finding.location.path, finding.location.post == nil else { return true }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard absolute.hasPrefix(repositoryRoot + "/") else { return false }
         let relative = String(absolute.dropFirst(repositoryRoot.count + 1))

@@ -42,3 +42,11 @@ public enum PostLintError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension PostLintError {
+    /// The problem as a diagnostic: the input's own when it names one, else under `file`.
+    public func diagnostic(file: String) -> Diagnostic {
+        if case .unreadableInput(let diagnostic) = self { return diagnostic }
+        return Diagnostic(file: file, message: description)
+    }
+}

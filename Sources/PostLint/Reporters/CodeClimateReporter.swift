@@ -25,8 +25,9 @@ public struct CodeClimateReporter: Reporter {
         var issues: [Issue] = []
         for linted in report.documents {
             var occurrences: [String: Int] = [:]
+            let lines = LineIndex(linted.document.bytes)
             for finding in linted.findings {
-                let content = Baseline.fingerprint(of: finding, in: linted.document)
+                let content = Baseline.fingerprint(of: finding, in: linted.document, lines: lines)
                 let path = Baseline.key(finding.location.path)
                 let key = "\(path)\u{0}\(content)"
                 occurrences[key, default: 0] += 1

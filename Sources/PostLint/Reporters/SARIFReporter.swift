@@ -25,8 +25,9 @@ public struct SARIFReporter: Reporter {
         var results: [[String: Any]] = []
         for linted in report.documents {
             var occurrences: [String: Int] = [:]
+            let lines = LineIndex(linted.document.bytes)
             for finding in linted.findings {
-                let hash = Baseline.fingerprint(of: finding, in: linted.document)
+                let hash = Baseline.fingerprint(of: finding, in: linted.document, lines: lines)
                 occurrences[hash, default: 0] += 1
                 var region: [String: Any] = [
                     "startLine": finding.location.line, "startColumn": finding.location.column,

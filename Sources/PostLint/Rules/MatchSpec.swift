@@ -144,7 +144,6 @@ struct ListRegistry {
     var names: [String] { Array(entries.keys) }
     var regions: Set<String> { Set(entries.values.compactMap(\.region)) }
 
-    func has(_ name: String) -> Bool { entries[name] != nil }
 
     private func family(_ name: String) -> [(String, Entry)] {
         entries.filter { $0.key == name || $0.key.hasPrefix(name + "/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

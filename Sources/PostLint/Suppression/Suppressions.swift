@@ -102,6 +102,7 @@ public enum Suppressions {
             if ends.values.contains(directive.line) { used.insert(index) }
         }
         var meta: [Finding] = []
+        let lines = LineIndex(document.bytes)
         let packs = Set(knownRules.map { String($0.split(separator: "/")[0]) })
         for (index, directive) in directives.enumerated() {
             let unknown = directive.rules.filter { $0 != "all" && !knownRules.contains($0) && !packs.contains($0) }
@@ -109,24 +110,23 @@ public enum Suppressions {
                 let near = unknown.compactMap { Spelling.closest(to: $0, in: knownRules.union(packs)) }
                 var message = "'\(directive.text)' names unknown rule\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", "))"
                 if let first = near.first { message += "; did you mean '\(first)'?" }
-                meta.append(finding(for: directive, in: document, rule: unknownRule, severity: .warning, message: message))
+                meta.append(finding(for: directive, in: document, lines: lines, rule: unknownRule, severity: .warning, message: message))
             } else if !used.contains(index) {
                 let message = directive.kind == .enable
                     ? "'\(directive.text)' enables nothing that was disabled"
                     : "'\(directive.text)' suppresses nothing; remove it"
-                meta.append(finding(for: directive, in: document, rule: superfluousRule, severity: .warning, message: message))
+                meta.append(finding(for: directive, in: document, lines: lines, rule: superfluousRule, severity: .warning, message: message))
             }
             if requireReason && directive.kind != .enable && directive.reason == nil {
-                meta.append(finding(for: directive, in: document, rule: missingReasonRule, severity: .error,
+                meta.append(finding(for: directive, in: document, lines: lines, rule: missingReasonRule, severity: .error,
                                     message: "'\(directive.text)' gives no reason; add one after ' -- '"))
             }
         }
         return (kept, meta)
     }
 
-    private static func finding(for directive: SuppressionDirective, in document: Document, rule: String,
+    private static func finding(for directive: SuppressionDirective, in document: Document, lines: LineIndex, rule: String,
                                 severity: Severity, message: String) -> Finding {
-        let lines = LineIndex(document.bytes)
         let end = lines.position(of: directive.offset + directive.length, in: document.bytes)
         return Finding(rule: rule, category: "suppression", severity: severity, message: message, match: directive.text,
                        suggestions: [], source: documentation,
