@@ -54,6 +54,8 @@ struct RulesShow: ParsableCommand {
         out += "examples that trigger it:\n" + rule.examples.bad.map { "  ✗ \($0.text)\n" }.joined()
         out += "examples that do not:\n" + rule.examples.good.map { "  ✓ \($0.text)\n" }.joined()
         out += "\nsources:\n" + rule.sources.map { "  \($0)\n" }.joined()
+        let literals = linter.prefilterLiterals(of: rule.id)
+        out += "prefilter literals: " + (literals.map { $0.map { "\"\($0)\"" }.joined(separator: ", ") } ?? "none (runs on every text)") + "\n"
         out += "defined in \(rule.file):\(rule.line)\n"
         Terminal.write(out)
     }

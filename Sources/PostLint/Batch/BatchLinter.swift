@@ -92,7 +92,7 @@ public final class BatchLinter: Sendable {
         let workers = min(jobs, posts.count)
         let linter = self.linter
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // One PCRE2 scratch per worker, reused for its posts.
+            // One scratch (PCRE2 match data, prefilter buffers) per worker, reused for its posts.
             let scratch = linter.makeScratch()
             var index = worker
             while index < posts.count {
@@ -103,7 +103,7 @@ public final class BatchLinter: Sendable {
         return (0..<posts.count).map { PostResult(post: posts[$0], findings: slots.take($0)) }
     }
 
-    static func lint(_ post: Post, path: String, linter: Linter, scratch: MatchScratch) -> [Finding] {
+    static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> [Finding] {
         let document = Document(text: post.text, format: post.markup == .html ? .html : .text, path: path)
         return linter.lint(document, scratch: scratch).findings.map { finding in
             var copy = finding

@@ -75,6 +75,12 @@ public final class Linter: Sendable {
         }
     }
 
+    /// The lower-cased literals the prefilter looks for before running `rule` (one must occur
+    /// in a text for the rule to run); nil when the rule always runs (`rules show`).
+    public func prefilterLiterals(of rule: String) -> [String]? {
+        compiled.first { $0.definition.id == rule }?.matcher.requiredLiterals.map { Array(Set($0)).sorted() }
+    }
+
     /// Rule ids whose literals are unknown, so the prefilter cannot skip them (`rules list --slow`).
     public var rulesWithoutLiterals: [String] {
         compiled.filter { $0.matcher.requiredLiterals == nil }.map(\.definition.id)
@@ -89,17 +95,48 @@ public final class Linter: Sendable {
 
     /// Lints one document. Findings are in report order.
     public func lint(_ document: Document) -> LintResult {
-        lint(document, only: nil, scratch: MatchScratch(limits: matchLimits))
+        lint(document, scratch: makeScratch())
     }
 
     /// Lints one document with a caller's scratch (one per worker thread, reused across
     /// documents; never shared between threads).
-    public func lint(_ document: Document, scratch: MatchScratch) -> LintResult {
-        lint(document, only: nil, scratch: scratch)
+    public func lint(_ document: Document, scratch: LintScratch) -> LintResult {
+        var selected: [Bool]?
+        if prefilter != nil, document.format == .text {
+            // Fast path: normalise into a reused buffer and run the prefilter; most posts stop here.
+            guard let selection = quickSelection(document.bytes, scratch: scratch) else {
+                return LintResult(findings: [], failures: [])
+            }
+            selected = selection
+        }
+        return lint(document, only: nil, scratch: scratch.match, selected: selected)
     }
 
     /// A scratch with this linter's match limits, for `lint(_:scratch:)`.
-    public func makeScratch() -> MatchScratch { MatchScratch(limits: matchLimits) }
+    public func makeScratch() -> LintScratch {
+        LintScratch(match: MatchScratch(limits: matchLimits), ruleCount: compiled.count)
+    }
+
+    /// The rules the prefilter lets run on a plain text, or nil when there are none; the text is
+    /// normalised without building its offset map.
+    private func quickSelection(_ bytes: [UInt8], scratch: LintScratch) -> [Bool]? {
+        guard let prefilter else { return nil }
+        var started = profile == nil ? nil : ContinuousClock.now
+        Normalizer.normalizedBytes(of: bytes[...], into: &scratch.normalized)
+        if let start = started {
+            let now = ContinuousClock.now
+            profile?.add(.normalise, now - start)
+            started = now
+        }
+        for index in scratch.selected.indices { scratch.selected[index] = prefilter.alwaysRun[index] }
+        var any = prefilter.alwaysRunsSome
+        any = scratch.normalized.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected) } || any
+        if deobfuscates, Normalizer.foldObfuscation(scratch.normalized, into: &scratch.deobfuscated) {
+            any = scratch.deobfuscated.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected) } || any
+        }
+        if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
+        return any ? scratch.selected : nil
+    }
 
     /// The normalised projection of a document and the text rules scan.
     func scanText(for document: Document, scratch: MatchScratch? = nil) -> (ProjectedText, ScanText) {
@@ -118,14 +155,16 @@ public final class Linter: Sendable {
     func prefilterSelects(_ rule: CompiledRule, in document: Document) -> Bool {
         let (_, text) = scanText(for: document)
         let filter = Prefilter(literalsPerRule: [rule.matcher.requiredLiterals])
-        var texts = [Prefilter.lowercased(text.bytes)]
-        if rule.matcher.usesDeobfuscation { texts.append(Prefilter.lowercased(text.deobfuscatedBytes)) }
+        var texts = [text.bytes]
+        if rule.matcher.usesDeobfuscation { texts.append(text.deobfuscatedBytes) }
         return filter.candidates(texts)[0]
     }
 
     /// Lints with every rule (through the prefilter), or with `only` these rules (no prefilter;
     /// for running one rule's examples).
-    func lint(_ document: Document, only subset: [CompiledRule]?, scratch: MatchScratch? = nil) -> LintResult {
+    /// `selected`: the prefilter's choice when the caller already made it.
+    func lint(_ document: Document, only subset: [CompiledRule]?, scratch: MatchScratch? = nil,
+              selected preselected: [Bool]? = nil) -> LintResult {
         let rules = subset ?? compiled
         let started = profile == nil ? nil : ContinuousClock.now
         let (projection, text) = scanText(for: document, scratch: scratch)
@@ -133,11 +172,11 @@ public final class Linter: Sendable {
         let locator = FindingLocator(document: document, projection: projection)
         var findings: [Finding] = []
         var failures: [PostLintError] = []
-        var selected: [Bool]?
-        if let prefilter, subset == nil {
+        var selected = preselected
+        if let prefilter, subset == nil, selected == nil {
             let started = profile == nil ? nil : ContinuousClock.now
-            var texts = [Prefilter.lowercased(text.bytes)]
-            if deobfuscates { texts.append(Prefilter.lowercased(text.deobfuscatedBytes)) }
+            var texts = [text.bytes]
+            if deobfuscates { texts.append(text.deobfuscatedBytes) }
             selected = prefilter.candidates(texts)
             if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
         }

@@ -1,17 +1,37 @@
-/// A multi-literal prefilter: one pass of an Aho-Corasick automaton over the lower-cased text
-/// finds which rules could match, so PCRE2 runs only for those. A rule whose literals are
-/// unknown (`requiredLiterals == nil`) always runs.
+/// A multi-literal prefilter: one pass of an Aho-Corasick automaton over a text, lower-cased in
+/// ASCII with each run of whitespace read as one space, finds which rules could match, so
+/// PCRE2 runs only for those. A rule whose literals are unknown (`requiredLiterals == nil`)
+/// always runs.
 ///
-/// NOTE: hand-written (a dense byte DFA, about 100 lines) because no listed package offers a
-/// multi-literal matcher; it only has to say which literals occur, not where.
+/// NOTE: hand-written (a byte DFA over a compressed alphabet, about 150 lines) because no listed
+/// package offers a multi-literal matcher; it only has to say which literals occur, not where.
 struct Prefilter: Sendable {
-    /// Dense transitions: `transitions[state * 256 + byte]`.
+    /// The folded byte for each input byte: ASCII upper case to lower case, ASCII whitespace
+    /// to a space.
+    static let fold: [UInt8] = (0...255).map { byte in
+        if byte >= 0x41 && byte <= 0x5A { return UInt8(byte | 0x20) }
+        if byte == 0x20 || (0x09...0x0D).contains(byte) { return 0x20 }
+        return UInt8(byte)
+    }
+    private static let space: UInt8 = 0x20
+
+    /// The alphabet class of each folded byte: bytes that occur in some literal have their own
+    /// class, all others share class 0 (so the table has a few dozen columns, not 256).
+    private let classOf: [UInt8]
+    private let classCount: Int
+    /// Dense transitions: `transitions[state * classCount + class]`.
     private let transitions: [Int32]
-    /// For each state, the rules whose literal ends there (including via failure links).
-    private let outputs: [[Int32]]
+    /// The rules whose literal ends at each state (including via failure links):
+    /// `outputRules[outputStart[state]..<outputStart[state + 1]]`.
+    private let outputStart: [Int32]
+    private let outputRules: [Int32]
     /// Rules that run whatever the text holds.
     let alwaysRun: [Bool]
     let ruleCount: Int
+    /// Whether some rule always runs.
+    var alwaysRunsSome: Bool { alwaysRun.contains(true) }
+    /// The number of automaton states (for benchmarks and tests).
+    var stateCount: Int { outputStart.count - 1 }
 
     init(literalsPerRule: [[String]?]) {
         ruleCount = literalsPerRule.count
@@ -22,34 +42,55 @@ struct Prefilter: Sendable {
             guard let literals, !literals.isEmpty else { return true }
             return literals.contains { $0.isEmpty || $0.utf8.contains { $0 >= 0x80 } }
         }
-        // Trie.
-        var children: [[UInt8: Int32]] = [[:]]
-        var output: [[Int32]] = [[]]
+        // Literals as folded bytes (a literal's own whitespace is folded like the text's).
+        var literalBytes: [(rule: Int, bytes: [UInt8])] = []
         for (rule, literals) in literalsPerRule.enumerated() where !alwaysRun[rule] {
             for literal in Set(literals!.map { $0.lowercased() }) {
-                var state: Int32 = 0
-                for byte in literal.utf8 {
-                    if let next = children[Int(state)][byte] {
-                        state = next
-                    } else {
-                        children.append([:])
-                        output.append([])
-                        let next = Int32(children.count - 1)
-                        children[Int(state)][byte] = next
-                        state = next
-                    }
+                var bytes: [UInt8] = []
+                for byte in literal.utf8.map({ Prefilter.fold[Int($0)] }) where !(byte == Prefilter.space && bytes.last == Prefilter.space) {
+                    bytes.append(byte)
                 }
-                output[Int(state)].append(Int32(rule))
+                literalBytes.append((rule, bytes))
             }
         }
+        var classes = [UInt8](repeating: 0, count: 256)
+        var count = 1
+        for byte in Set(literalBytes.flatMap(\.bytes)).sorted() {
+            classes[Int(byte)] = UInt8(count)
+            count += 1
+        }
+        // Upper-case letters fold to lower case before classification; give them the same class.
+        for byte in 0..<256 { classes[byte] = classes[Int(Prefilter.fold[byte])] }
+        classOf = classes
+        classCount = count
+
+        // Trie.
+        var children: [[Int32: Int32]] = [[:]]
+        var output: [[Int32]] = [[]]
+        for (rule, bytes) in literalBytes {
+            var state: Int32 = 0
+            for byte in bytes {
+                let symbol = Int32(classes[Int(byte)])
+                if let next = children[Int(state)][symbol] {
+                    state = next
+                } else {
+                    children.append([:])
+                    output.append([])
+                    let next = Int32(children.count - 1)
+                    children[Int(state)][symbol] = next
+                    state = next
+                }
+            }
+            output[Int(state)].append(Int32(rule))
+        }
         // Failure links, breadth first, and the dense table.
-        let count = children.count
-        var table = [Int32](repeating: 0, count: count * 256)
-        var failure = [Int32](repeating: 0, count: count)
+        let states = children.count
+        var table = [Int32](repeating: 0, count: states * count)
+        var failure = [Int32](repeating: 0, count: states)
         var queue: [Int32] = []
-        for byte in 0..<256 {
-            if let next = children[0][UInt8(byte)] {
-                table[byte] = next
+        for symbol in 0..<count {
+            if let next = children[0][Int32(symbol)] {
+                table[symbol] = next
                 queue.append(next)
             }
         }
@@ -57,68 +98,77 @@ struct Prefilter: Sendable {
         while head < queue.count {
             let state = Int(queue[head]); head += 1
             output[state] += output[Int(failure[state])]
-            for byte in 0..<256 {
-                if let next = children[state][UInt8(byte)] {
-                    failure[Int(next)] = table[Int(failure[state]) * 256 + byte]
-                    table[state * 256 + byte] = next
+            for symbol in 0..<count {
+                if let next = children[state][Int32(symbol)] {
+                    failure[Int(next)] = table[Int(failure[state]) * count + symbol]
+                    table[state * count + symbol] = next
                     queue.append(next)
                 } else {
-                    table[state * 256 + byte] = table[Int(failure[state]) * 256 + byte]
+                    table[state * count + symbol] = table[Int(failure[state]) * count + symbol]
                 }
             }
         }
         transitions = table
-        outputs = output.map { Array(Set($0)).sorted() }
+        var starts: [Int32] = [0]
+        var rules: [Int32] = []
+        for state in 0..<states {
+            rules += Array(Set(output[state])).sorted()
+            starts.append(Int32(rules.count))
+        }
+        outputStart = starts
+        outputRules = rules
     }
 
-    /// Which rules to run on `texts` (already lower-cased).
-    func candidates(_ texts: [[UInt8]]) -> [Bool] {
-        var selected = alwaysRun
-        for text in texts {
-            var state = 0
-            text.withUnsafeBufferPointer { bytes in
-                transitions.withUnsafeBufferPointer { table in
-                    for byte in bytes {
-                        state = Int(table[state * 256 + Int(byte)])
-                        if !outputs[state].isEmpty {
-                            for rule in outputs[state] { selected[Int(rule)] = true }
-                        }
-                    }
+    /// Marks in `selected` the rules whose literals occur in `text` (normalised, not yet
+    /// folded); returns whether it marked any. `selected` must hold `ruleCount` flags.
+    @discardableResult
+    func mark(_ text: UnsafeBufferPointer<UInt8>, in selected: inout [Bool]) -> Bool {
+        var marked = false
+        var state = 0
+        var lastWasSpace = false
+        let count = text.count
+        Prefilter.fold.withUnsafeBufferPointer { fold in
+        classOf.withUnsafeBufferPointer { classOf in
+        transitions.withUnsafeBufferPointer { table in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        selected.withUnsafeMutableBufferPointer { selected in
+            var index = 0
+            while index < count {
+                var byte = fold[Int(text[index])]
+                // Whitespace PCRE2's \s matches that NFKC leaves as it is: NEL, U+2028, U+2029
+                // and the Ogham space mark U+1680.
+                if byte == 0xC2, index + 1 < count, text[index + 1] == 0x85 {
+                    byte = Prefilter.space
+                    index += 1
+                } else if byte == 0xE2, index + 2 < count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
+                    byte = Prefilter.space
+                    index += 2
+                } else if byte == 0xE1, index + 2 < count, text[index + 1] == 0x9A, text[index + 2] == 0x80 {
+                    byte = Prefilter.space
+                    index += 2
+                }
+                index += 1
+                if byte == Prefilter.space {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                state = Int(table[state * classCount + Int(classOf[Int(byte)])])
+                let first = Int(outputStart[state]), end = Int(outputStart[state + 1])
+                if first < end {
+                    for output in first..<end { selected[Int(outputRules[output])] = true }
+                    marked = true
                 }
             }
-        }
-        return selected
+        }}}}}
+        return marked
     }
 
-    /// ASCII lower case, each run of whitespace as one space (phrase literals hold single
-    /// spaces while phrases match any run); other bytes unchanged.
-    static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var lastWasSpace = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            // Whitespace PCRE2's \s matches that NFKC leaves as it is: ASCII, NEL, U+2028, U+2029.
-            var spaceLength = 0
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                spaceLength = 1
-            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
-                spaceLength = 2
-            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                spaceLength = 3
-            }
-            if spaceLength > 0 {
-                if !lastWasSpace { out.append(0x20) }
-                lastWasSpace = true
-                index += spaceLength
-                continue
-            } else {
-                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                lastWasSpace = false
-            }
-            index += 1
-        }
-        return out
+    /// Which rules to run on `texts` (normalised, not yet folded).
+    func candidates(_ texts: [[UInt8]]) -> [Bool] {
+        var selected = alwaysRun
+        for text in texts { text.withUnsafeBufferPointer { _ = mark($0, in: &selected) } }
+        return selected
     }
 }

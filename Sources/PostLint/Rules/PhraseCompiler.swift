@@ -37,9 +37,11 @@ enum PhraseCompiler {
                     run.append(word)
                     consider(run.joined(separator: " "))
                 } else {
-                    // Every match still holds the word's longest plain piece ("icide" of "s*icide").
-                    let pieces = word.unicodeScalars.split { !isWordScalar($0) }.map { String(String.UnicodeScalarView($0)) }
-                    consider(pieces.max { $0.count < $1.count } ?? "")
+                    // Every match still holds the word's longest piece between characters that
+                    // match several spellings ("harm" of "self-harm"; "s*icide" whole, as `*` is literal).
+                    let pieces = word.unicodeScalars.split { widened.contains($0) }.map { String(String.UnicodeScalarView($0)) }
+                    // Ties go to the later piece: "harm" of "self-harm" is rarer than "self".
+                    consider(pieces.reduce("") { $1.count >= $0.count ? $1 : $0 })
                     run = []
                 }
             }
@@ -54,6 +56,9 @@ enum PhraseCompiler {
         if plain.hasSuffix("e") || (plain.hasSuffix("y") && plain.count > 1) { return String(plain.dropLast()) }
         return plain
     }
+
+    /// Characters `escape(_:)` widens to several spellings (so a literal cannot hold them).
+    static let widened: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\"", "\u{201C}", "\u{201D}", "-", "\u{2010}", "\u{2011}", "\u{2013}"]
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"

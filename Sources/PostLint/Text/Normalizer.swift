@@ -26,7 +26,18 @@ enum Normalizer {
         return output
     }
 
-    private static func normalize(_ bytes: ArraySlice<UInt8>, from source: Int, into output: inout ProjectedText) {
+    /// The normalised bytes of a whole plain text, without the offset map: exactly
+    /// `normalize(ProjectedText(wholeOf: bytes)).bytes`, written into a reused buffer (the
+    /// prefilter's fast path, which must see what the rules would see).
+    static func normalizedBytes(of bytes: ArraySlice<UInt8>, into buffer: inout [UInt8]) {
+        var sink = ByteSink(bytes: buffer)
+        buffer = []
+        sink.bytes.removeAll(keepingCapacity: true)
+        normalize(bytes, from: 0, into: &sink)
+        buffer = sink.bytes
+    }
+
+    private static func normalize<Sink: ProjectionSink>(_ bytes: ArraySlice<UInt8>, from source: Int, into output: inout Sink) {
         var index = bytes.startIndex
         var copyStart = index  // start of pending bytes copied unchanged
         func flush(_ end: Int) {
@@ -49,7 +60,7 @@ enum Normalizer {
                 let length = scalarLength(byte)
                 let end = min(index + length, bytes.endIndex)
                 let scalarBytes = bytes[index..<end]
-                if let scalar = String(decoding: scalarBytes, as: UTF8.self).unicodeScalars.first, scalarBytes.count == length {
+                if scalarBytes.count == length, let scalar = decodeScalar(scalarBytes) {
                     if invisible.contains(scalar.value) {
                         flush(index)
                         copyStart = end
@@ -76,10 +87,36 @@ enum Normalizer {
         // Fast exits for the common non-ASCII ranges that NFKC leaves alone (accented Latin,
         // most punctuation, emoji).
         if value < 0x00A0 || (0x00C0...0x017F).contains(value) || (0x2010...0x2027).contains(value)
-            || value >= 0x1F000 { return nil }
+            || value >= 0x1F000 || (0xFE00...0xFE0F).contains(value) { return nil }
+        // A scalar that NFKC-casefolding leaves alone is left alone by NFKC (a property lookup,
+        // far cheaper than normalising; a test checks the two agree on every scalar).
+        if !scalar.properties.changesWhenNFKCCaseFolded { return nil }
+        return slowFold(scalar)
+    }
+
+    /// `fold` without its fast exits.
+    static func slowFold(_ scalar: Unicode.Scalar) -> [UInt8]? {
         let original = String(scalar)
         let folded = original.precomposedStringWithCompatibilityMapping
         return folded == original ? nil : Array(folded.utf8)
+    }
+
+    /// The scalar of one complete UTF-8 sequence (lead byte and continuation bytes), decoded
+    /// in place (this runs for every non-ASCII character of every post); nil if malformed.
+    static func decodeScalar(_ sequence: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        guard let lead = sequence.first else { return nil }
+        var value: UInt32
+        switch sequence.count {
+        case 2: value = UInt32(lead & 0x1F)
+        case 3: value = UInt32(lead & 0x0F)
+        case 4: value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        for byte in sequence.dropFirst() {
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return Unicode.Scalar(value)
     }
 
     static func scalarLength(_ lead: UInt8) -> Int {
@@ -94,14 +131,20 @@ enum Normalizer {
     /// Digits and symbols read as letters, only inside tokens that also hold a letter, so
     /// numbers such as "988" or "13 11 14" stay numbers.
     static func foldObfuscation(_ bytes: [UInt8]) -> [UInt8] {
-        var folded = bytes
+        var folded: [UInt8] = []
+        _ = foldObfuscation(bytes, into: &folded)
+        return folded
+    }
+
+    /// `foldObfuscation` into a reused buffer; returns whether any byte changed.
+    static func foldObfuscation(_ bytes: [UInt8], into folded: inout [UInt8]) -> Bool {
+        folded.removeAll(keepingCapacity: true)
+        folded.append(contentsOf: bytes)
+        var changed = false
         var tokenStart = 0
-        func isTokenByte(_ byte: UInt8) -> Bool {
-            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39)
-                || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@")
-        }
+        var tokenHasLetter = false
+        var tokenHasFoldable = false
         func foldToken(_ range: Range<Int>) {
-            guard range.contains(where: { (bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A }) else { return }
             for i in range {
                 switch bytes[i] {
                 case UInt8(ascii: "0"): folded[i] = UInt8(ascii: "o")
@@ -109,16 +152,27 @@ enum Normalizer {
                 case UInt8(ascii: "3"): folded[i] = UInt8(ascii: "e")
                 case UInt8(ascii: "4"), UInt8(ascii: "@"): folded[i] = UInt8(ascii: "a")
                 case UInt8(ascii: "5"), UInt8(ascii: "$"): folded[i] = UInt8(ascii: "s")
-                default: break
+                default: continue
                 }
+                changed = true
             }
         }
-        for (index, byte) in bytes.enumerated() where !isTokenByte(byte) {
-            if tokenStart < index { foldToken(tokenStart..<index) }
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isLetter || isDigit || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@") {
+                tokenHasLetter = tokenHasLetter || isLetter
+                tokenHasFoldable = tokenHasFoldable || !isLetter
+                continue
+            }
+            // Digits and symbols are read as letters only inside tokens that also hold a letter.
+            if tokenHasLetter && tokenHasFoldable { foldToken(tokenStart..<index) }
             tokenStart = index + 1
+            tokenHasLetter = false
+            tokenHasFoldable = false
         }
-        if tokenStart < bytes.count { foldToken(tokenStart..<bytes.count) }
-        return folded
+        return changed
     }
 }
 
@@ -171,7 +225,7 @@ enum Hashtag {
     /// Copies the tag body, with a separating space where a word starts: lower → upper
     /// (`goodVibes`), letter ↔ digit, `_`, and before the last capital of a run of capitals
     /// followed by lower case (`ADHDTips` → `ADHD Tips`).
-    static func appendSplit(_ body: ArraySlice<UInt8>, from source: Int, into output: inout ProjectedText) {
+    static func appendSplit<Sink: ProjectionSink>(_ body: ArraySlice<UInt8>, from source: Int, into output: inout Sink) {
         func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
         func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
@@ -195,4 +249,21 @@ enum Hashtag {
             output.appendCopy(body[pieceStart..<body.endIndex], at: source + (pieceStart - body.startIndex))
         }
     }
+}
+
+/// Where normalisation writes: a projection with its offset map, or bytes alone.
+protocol ProjectionSink {
+    mutating func appendCopy(_ copied: ArraySlice<UInt8>, at sourceOffset: Int)
+    mutating func appendReplacement(_ replacement: [UInt8], for source: Range<Int>)
+    mutating func appendSeparator(_ separator: String)
+}
+
+extension ProjectedText: ProjectionSink {}
+
+/// The bytes of a projection without its map.
+struct ByteSink: ProjectionSink {
+    var bytes: [UInt8]
+    mutating func appendCopy(_ copied: ArraySlice<UInt8>, at sourceOffset: Int) { bytes.append(contentsOf: copied) }
+    mutating func appendReplacement(_ replacement: [UInt8], for source: Range<Int>) { bytes.append(contentsOf: replacement) }
+    mutating func appendSeparator(_ separator: String) { bytes.append(contentsOf: separator.utf8) }
 }

@@ -81,7 +81,7 @@ import Testing
 @Suite struct PrefilterEdgeTests {
     @Test func multiWordLiteralsSurviveOddWhitespaceAndCase() throws {
         let linter = try makeLinter(["p.yml": ruleYAML(kind: "phrases", "phrases: [\"want to die\"]")])
-        for text in ["I WANT  TO\tDIE", "want\nto die", "want\u{2028}to die", "want\u{00A0}to die", "want\u{3000}to die"] {
+        for text in ["I WANT  TO\tDIE", "want\nto die", "want\u{2028}to die", "want\u{00A0}to die", "want\u{3000}to die", "want\u{1680}to die", "want\u{85}to die"] {
             #expect(matches(try linter.lint(text: text)).count == 1, "\(text.debugDescription)")
         }
     }

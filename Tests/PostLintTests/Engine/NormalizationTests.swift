@@ -1,3 +1,4 @@
+import Foundation
 import PostLint
 import Testing
 
@@ -69,5 +70,31 @@ import Testing
 
     @Test func unknownRegionIsAConfigurationError() {
         #expect(throws: PostLintError.self) { try linter("XX") }
+    }
+}
+
+/// The normaliser skips NFKC for scalars that NFKC-casefolding leaves alone (a property lookup
+/// instead of normalising each emoji or accented letter). This checks that assumption on every
+/// scalar: none of them is changed by NFKC.
+@Suite struct NFKCShortcutTests {
+    @Test func scalarsStableUnderNFKCCasefoldAreStableUnderNFKC() {
+        var checked = 0
+        var changed: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenNFKCCaseFolded else { continue }
+            let text = String(scalar)
+            if text.precomposedStringWithCompatibilityMapping != text { changed.append(String(value, radix: 16)) }
+            checked += 1
+        }
+        #expect(checked > 1_000_000)
+        #expect(changed.isEmpty, "NFKC changes: \(changed.prefix(20))")
+    }
+
+    @Test func foldingStillAppliesToCompatibilityCharacters() throws {
+        let linter = try makeLinter(["p.yml": ruleYAML(kind: "phrases", "phrases: [\"good vibes only\"]")])
+        // Fullwidth, circled and mathematical bold letters.
+        for text in ["ｇｏｏｄ vibes only", "good ⓥⓘⓑⓔⓢ only", "𝐠𝐨𝐨𝐝 vibes only", "good vibes ｏｎｌｙ"] {
+            #expect(try linter.lint(text: text).count == 1, "\(text)")
+        }
     }
 }

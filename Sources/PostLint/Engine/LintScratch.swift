@@ -1,0 +1,18 @@
+import PCRE2
+
+/// One worker's reusable state for linting many documents: the PCRE2 scratch and the buffers
+/// of the prefilter's fast path, so a post that no rule could match costs no allocation.
+/// Never share one between threads; make one per worker with `Linter.makeScratch()`.
+public final class LintScratch {
+    let match: MatchScratch
+    /// The normalised bytes of the current text, and their de-obfuscated form.
+    var normalized: [UInt8] = []
+    var deobfuscated: [UInt8] = []
+    /// One flag per rule: whether the prefilter lets it run on the current text.
+    var selected: [Bool]
+
+    init(match: MatchScratch, ruleCount: Int) {
+        self.match = match
+        self.selected = [Bool](repeating: false, count: ruleCount)
+    }
+}
