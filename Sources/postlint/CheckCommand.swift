@@ -96,7 +96,7 @@ struct CheckCommand: ParsableCommand {
         for document in documents {
             let result = linter.lint(document)
             problems += result.failures.map { Diagnostic(file: document.path ?? "<stdin>", message: "\($0)") }
-            let configured = Self.configured(result.findings, settings, path: document.path ?? "")
+            let configured = Self.configured(result.findings, settings, relativePath: settings.relativePath(document.path ?? ""))
             let suppressed = Suppressions.apply(configured, in: document, knownRules: known, requireReason: requireReason)
             linted.append(LintedDocument(document: document, findings: (suppressed.kept + suppressed.directiveFindings).sorted(by: Finding.reportOrder)))
         }
@@ -156,8 +156,9 @@ struct CheckCommand: ParsableCommand {
 
     /// Findings at the severities the configuration gives them for `path`; rules it switches
     /// off there are dropped.
-    static func configured(_ findings: [Finding], _ settings: Configuration, path: String) -> [Finding] {
-        let relative = settings.relativePath(path)
+    /// `relativePath`: the input's path relative to the configuration (`Configuration.relativePath`).
+    static func configured(_ findings: [Finding], _ settings: Configuration, relativePath relative: String) -> [Finding] {
+        guard !findings.isEmpty else { return [] }
         return findings.compactMap { finding in
             guard let severity = settings.severity(of: finding.rule, defaultSeverity: finding.severity, path: relative) else { return nil }
             var copy = finding
@@ -268,10 +269,12 @@ struct CheckCommand: ParsableCommand {
                 summary.badRecords += 1
                 continue
             }
+            // Once per file, not per post (it resolves the path on disk).
+            let relative = settings.relativePath(file.displayPath)
             batch.run(&reader, path: file.displayPath, summary: &summary, onResult: { result in
                 done += 1
                 progress.update(done)
-                let findings = Self.configured(result.findings, settings, path: file.displayPath)
+                let findings = Self.configured(result.findings, settings, relativePath: relative)
                 guard !findings.isEmpty else { return }
                 let document = Document(text: result.post.text, format: result.post.markup == .html ? .html : .text, path: file.displayPath)
                 let found = LintedDocument(document: document, findings: findings)

@@ -140,6 +140,18 @@ public enum Timestamps {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     public static func month(of timestamp: String) -> String? {
+        // Fast path for ISO 8601 without surrounding spaces (it runs once per post).
+        let bytes = timestamp.utf8
+        if bytes.count >= 7, let first = bytes.first, first >= 0x30 && first <= 0x39 {
+            var index = bytes.startIndex
+            var isISO = true
+            for position in 0..<7 {
+                let byte = bytes[index]
+                isISO = isISO && (position == 4 ? byte == UInt8(ascii: "-") : byte >= 0x30 && byte <= 0x39)
+                index = bytes.index(after: index)
+            }
+            if isISO { return String(timestamp[..<index]) }
+        }
         let text = timestamp.trimmingCharacters(in: .whitespaces)
         let scalars = Array(text.utf8)
         if scalars.count >= 7, scalars[4] == UInt8(ascii: "-"), scalars[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
