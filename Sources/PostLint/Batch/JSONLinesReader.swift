@@ -7,16 +7,23 @@ public struct JSONLinesReader: PostReader {
     let path: String
     let fields: FieldSelection
     var lines: LineChunker
+    /// Reads the fields in use without decoding whole lines; nil for dotted field paths.
+    let scanner: JSONFieldScanner?
 
     public init(path: String, handle: FileHandle, fields: FieldSelection) {
         self.path = path
         self.fields = fields
         self.lines = LineChunker(handle: handle)
+        scanner = JSONFieldScanner(fields: fields)
     }
 
     public mutating func next() -> ReaderEvent? {
         while let (number, line) = lines.next() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if let scanner, let record = scanner.scan(line) {
+                return JSONRecord.post(from: record, fields: fields, path: path, fallbackID: "line-\(number)",
+                                       reference: PostReference(id: "", line: number), position: (number, 1))
+            }
             let object: Any
             do {
                 object = try JSONSerialization.jsonObject(with: Data(line))

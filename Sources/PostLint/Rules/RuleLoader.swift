@@ -2,10 +2,19 @@ import Foundation
 import Yams
 
 /// A rule ready to run: its definition, its compiled kind and its exceptions.
-struct CompiledRule: Sendable {
+///
+/// A class, so the linter's loop over rules for each post passes one reference rather than
+/// copying a definition full of strings.
+final class CompiledRule: Sendable {
     let definition: RuleDefinition
     let matcher: any RuleMatcher
     let unless: [UnlessClause]
+
+    init(definition: RuleDefinition, matcher: any RuleMatcher, unless: [UnlessClause]) {
+        self.definition = definition
+        self.matcher = matcher
+        self.unless = unless
+    }
 }
 
 /// Reads rule files strictly: shared lists first, then rules. Every malformed file is
