@@ -57,50 +57,80 @@ public final class BatchLinter: Sendable {
     }
 
     /// Reads everything from `reader`, calling `onResult` for each post in order and `onBad`
-    /// for each malformed record, and returns the counts.
+    /// for each malformed record, and returns the counts. Records the reader leaves pending are
+    /// decoded by the workers, in parallel; results and diagnostics still come in input order.
     public func run<Reader: PostReader>(_ reader: inout Reader, path: String, summary: inout BatchSummary,
                                         onResult: (PostResult) -> Void, onBad: (Diagnostic) -> Void) {
-        var batch: [Post] = []
+        var batch: [ReaderEvent] = []
         batch.reserveCapacity(batchSize)
+        let scratches = (0..<jobs).map { _ in linter.makeScratch() }
         func flush() {
-            for result in lint(batch, path: path) {
-                summary.add(result)
-                onResult(result)
+            for outcome in lint(batch, path: path, scratches: scratches) {
+                switch outcome {
+                case .post(let result):
+                    summary.postsRead += 1
+                    summary.add(result)
+                    onResult(result)
+                case .skipped(let reason):
+                    summary.skipped[reason, default: 0] += 1
+                case .bad(let diagnostic):
+                    summary.badRecords += 1
+                    onBad(diagnostic)
+                }
             }
             batch.removeAll(keepingCapacity: true)
         }
         let profile = linter.profile
         while let event = profile == nil ? reader.next() : profile!.measure(.read, { reader.next() }) {
-            switch event {
-            case .post(let post):
-                summary.postsRead += 1
-                batch.append(post)
-                if batch.count == batchSize { flush() }
-            case .skipped(let reason):
-                summary.skipped[reason, default: 0] += 1
-            case .bad(let diagnostic):
-                summary.badRecords += 1
-                onBad(diagnostic)
-            }
+            batch.append(event)
+            if batch.count == batchSize { flush() }
         }
         if !batch.isEmpty { flush() }
     }
 
     /// Lints one batch over `jobs` workers; results in input order.
     public func lint(_ posts: [Post], path: String) -> [PostResult] {
-        let slots = ResultSlots(count: posts.count)
-        let workers = min(jobs, posts.count)
+        let scratches = (0..<min(jobs, posts.count)).map { _ in linter.makeScratch() }
+        return lint(posts.map(ReaderEvent.post), path: path, scratches: scratches).compactMap { outcome in
+            if case .post(let result) = outcome { return result }
+            return nil
+        }
+    }
+
+    /// What one event of a batch came to, once decoded and linted.
+    enum Outcome {
+        case post(PostResult)
+        case skipped(String)
+        case bad(Diagnostic)
+    }
+
+    /// Decodes pending records and lints posts over the workers (one scratch each).
+    func lint(_ events: [ReaderEvent], path: String, scratches: [LintScratch]) -> [Outcome] {
+        let slots = ResultSlots(count: events.count)
+        let workers = min(scratches.count, events.count)
         let linter = self.linter
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // One scratch (PCRE2 match data, prefilter buffers) per worker, reused for its posts.
-            let scratch = linter.makeScratch()
+            let scratch = scratches[worker]
             var index = worker
-            while index < posts.count {
-                slots.store(index, BatchLinter.lint(posts[index], path: path, linter: linter, scratch: scratch))
+            while index < events.count {
+                var event = events[index]
+                if case .pending(let record) = event {
+                    event = linter.profile == nil ? record.decoded() : linter.profile!.measure(.read) { record.decoded() }
+                }
+                let outcome: Outcome
+                switch event {
+                case .post(let post):
+                    outcome = .post(PostResult(post: post, findings: BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)))
+                case .skipped(let reason): outcome = .skipped(reason)
+                case .bad(let diagnostic): outcome = .bad(diagnostic)
+                case .pending: preconditionFailure("a decoded record is never pending")
+                }
+                slots.store(index, outcome)
                 index += workers
             }
         }
-        return (0..<posts.count).map { PostResult(post: posts[$0], findings: slots.take($0)) }
+        return (0..<events.count).map { slots.take($0)! }
     }
 
     static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> [Finding] {
@@ -118,11 +148,11 @@ public final class BatchLinter: Sendable {
 /// SAFETY: `concurrentPerform` returns only when every worker is done, and workers write
 /// disjoint indices, so there is no concurrent access to the same element.
 final class ResultSlots: @unchecked Sendable {
-    private var storage: UnsafeMutableBufferPointer<[Finding]>
+    private var storage: UnsafeMutableBufferPointer<BatchLinter.Outcome?>
 
     init(count: Int) {
         storage = UnsafeMutableBufferPointer.allocate(capacity: count)
-        storage.initialize(repeating: [])
+        storage.initialize(repeating: nil)
     }
 
     deinit {
@@ -130,8 +160,8 @@ final class ResultSlots: @unchecked Sendable {
         storage.deallocate()
     }
 
-    func store(_ index: Int, _ findings: [Finding]) { storage[index] = findings }
-    func take(_ index: Int) -> [Finding] { storage[index] }
+    func store(_ index: Int, _ outcome: BatchLinter.Outcome) { storage[index] = outcome }
+    func take(_ index: Int) -> BatchLinter.Outcome? { storage[index] }
 }
 
 /// The month (`YYYY-MM`) of the timestamps exports use: ISO 8601, "2023-01-15 12:34:56 UTC",

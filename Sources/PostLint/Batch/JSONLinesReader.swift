@@ -7,36 +7,44 @@ public struct JSONLinesReader: PostReader {
     let path: String
     let fields: FieldSelection
     var lines: LineChunker
-    /// Reads the fields in use without decoding whole lines; nil for dotted field paths.
-    let scanner: JSONFieldScanner?
+    /// Decodes one line; runs on the batch workers (lines are handed out as pending records).
+    let decoder: @Sendable ([UInt8], Int) -> ReaderEvent
 
     public init(path: String, handle: FileHandle, fields: FieldSelection) {
         self.path = path
         self.fields = fields
         self.lines = LineChunker(handle: handle)
-        scanner = JSONFieldScanner(fields: fields)
+        let scanner = JSONFieldScanner(fields: fields)
+        decoder = { line, number in JSONLinesReader.decode(line, number: number, path: path, fields: fields, scanner: scanner) }
     }
 
     public mutating func next() -> ReaderEvent? {
         while let (number, line) = lines.next() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if let scanner, let record = scanner.scan(line) {
-                return JSONRecord.post(from: record, fields: fields, path: path, fallbackID: "line-\(number)",
-                                       reference: PostReference(id: "", line: number), position: (number, 1))
-            }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: Data(line))
-            } catch {
-                return .bad(Diagnostic(file: path, line: number, column: 1, message: "not valid JSON; record skipped"))
-            }
-            guard let record = object as? [String: Any] else {
-                return .bad(Diagnostic(file: path, line: number, column: 1, message: "not a JSON object; record skipped"))
-            }
+            return .pending(PendingRecord(bytes: Array(line), number: number, decoder: decoder))
+        }
+        return nil
+    }
+
+    /// One line as a post or a bad record. The field scanner reads the fields in use without
+    /// decoding the whole line; anything it is unsure of goes to `JSONSerialization`.
+    static func decode(_ line: [UInt8], number: Int, path: String, fields: FieldSelection,
+                       scanner: JSONFieldScanner?) -> ReaderEvent {
+        if let scanner, let record = scanner.scan(line[...]) {
             return JSONRecord.post(from: record, fields: fields, path: path, fallbackID: "line-\(number)",
                                    reference: PostReference(id: "", line: number), position: (number, 1))
         }
-        return nil
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line))
+        } catch {
+            return .bad(Diagnostic(file: path, line: number, column: 1, message: "not valid JSON; record skipped"))
+        }
+        guard let record = object as? [String: Any] else {
+            return .bad(Diagnostic(file: path, line: number, column: 1, message: "not a JSON object; record skipped"))
+        }
+        return JSONRecord.post(from: record, fields: fields, path: path, fallbackID: "line-\(number)",
+                               reference: PostReference(id: "", line: number), position: (number, 1))
     }
 }
 
@@ -85,6 +93,7 @@ struct LineChunker {
 /// timestamps that may be numbers.
 enum JSONRecord {
     static func value(_ object: [String: Any], path: String) -> Any? {
+        if !path.utf8.contains(UInt8(ascii: ".")) { return object[path] }
         var current: Any? = object
         for key in path.split(separator: ".") {
             if let dictionary = current as? [String: Any] {

@@ -28,6 +28,19 @@ public enum ReaderEvent: Sendable {
     case post(Post)
     case skipped(reason: String)
     case bad(Diagnostic)
+    /// A record read but not yet decoded: `BatchLinter` decodes it on a worker thread, so
+    /// decoding runs in parallel while the reader only splits the input.
+    case pending(PendingRecord)
+}
+
+/// The bytes of one record and how to decode them into a post, a skip or a bad record.
+public struct PendingRecord: Sendable {
+    let bytes: [UInt8]
+    let number: Int
+    let decoder: @Sendable ([UInt8], Int) -> ReaderEvent
+
+    /// The event this record stands for (never `.pending`).
+    public func decoded() -> ReaderEvent { decoder(bytes, number) }
 }
 
 /// A source of posts, read one event at a time so memory stays bounded by the largest post.

@@ -3,7 +3,11 @@ import PCRE2
 /// One worker's reusable state for linting many documents: the PCRE2 scratch and the buffers
 /// of the prefilter's fast path, so a post that no rule could match costs no allocation.
 /// Never share one between threads; make one per worker with `Linter.makeScratch()`.
-public final class LintScratch {
+///
+/// SAFETY: `@unchecked Sendable` so a scratch can be handed to the worker that owns it
+/// (`BatchLinter` gives worker `i` scratch `i`, and a batch ends before the next starts); it is
+/// never used by two threads at once.
+public final class LintScratch: @unchecked Sendable {
     let match: MatchScratch
     /// The normalised bytes of the current text, and their de-obfuscated form.
     var normalized: [UInt8] = []

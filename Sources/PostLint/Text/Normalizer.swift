@@ -132,12 +132,34 @@ enum Normalizer {
     /// numbers such as "988" or "13 11 14" stay numbers.
     static func foldObfuscation(_ bytes: [UInt8]) -> [UInt8] {
         var folded: [UInt8] = []
-        _ = foldObfuscation(bytes, into: &folded)
-        return folded
+        return foldObfuscation(bytes, into: &folded) ? folded : bytes
     }
 
-    /// `foldObfuscation` into a reused buffer; returns whether any byte changed.
+    /// Whether some token holds a letter and a digit, `$` or `@` (only those tokens fold).
+    static func hasObfuscatedToken(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var hasLetter = false, hasFoldable = false
+            for byte in bytes {
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    if hasFoldable { return true }
+                    hasLetter = true
+                } else if (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@") {
+                    if hasLetter { return true }
+                    hasFoldable = true
+                } else {
+                    hasLetter = false
+                    hasFoldable = false
+                }
+            }
+            return false
+        }
+    }
+
+    /// `foldObfuscation` into a reused buffer; returns whether any byte changed (when none
+    /// would, the buffer is left as it was: most texts hold no such token).
     static func foldObfuscation(_ bytes: [UInt8], into folded: inout [UInt8]) -> Bool {
+        guard hasObfuscatedToken(bytes) else { return false }
         folded.removeAll(keepingCapacity: true)
         folded.append(contentsOf: bytes)
         var changed = false
