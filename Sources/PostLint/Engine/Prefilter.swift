@@ -19,7 +19,10 @@ struct Prefilter: Sendable {
     /// class, all others share class 0 (so the table has a few dozen columns, not 256).
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Dense transitions: `transitions[state * classCount + class]`.
+    private let spaceClass: UInt8
+    /// Dense transitions, `transitions[state * classCount + class]`, holding the next state
+    /// times `classCount` (the offset of its row), negated (minus one) when rules' literals end
+    /// there, so the scan loop needs one load per byte.
     private let transitions: [Int32]
     /// The rules whose literal ends at each state (including via failure links):
     /// `outputRules[outputStart[state]..<outputStart[state + 1]]`.
@@ -63,6 +66,7 @@ struct Prefilter: Sendable {
         for byte in 0..<256 { classes[byte] = classes[Int(Prefilter.fold[byte])] }
         classOf = classes
         classCount = count
+        spaceClass = classes[Int(Prefilter.space)]
 
         // Trie.
         var children: [[Int32: Int32]] = [[:]]
@@ -108,7 +112,11 @@ struct Prefilter: Sendable {
                 }
             }
         }
-        transitions = table
+        let rowTable = table.map { next -> Int32 in
+            let row = next * Int32(count)
+            return output[Int(next)].isEmpty ? row : -row - 1
+        }
+        transitions = rowTable
         var starts: [Int32] = [0]
         var rules: [Int32] = []
         for state in 0..<states {
@@ -124,40 +132,49 @@ struct Prefilter: Sendable {
     @discardableResult
     func mark(_ text: UnsafeBufferPointer<UInt8>, in selected: inout [Bool]) -> Bool {
         var marked = false
-        var state = 0
+        var row = 0  // the current state's row in the table
         var lastWasSpace = false
         let count = text.count
-        Prefilter.fold.withUnsafeBufferPointer { fold in
+        let classCount = self.classCount, spaceClass = self.spaceClass
         classOf.withUnsafeBufferPointer { classOf in
         transitions.withUnsafeBufferPointer { table in
         outputStart.withUnsafeBufferPointer { outputStart in
+        outputRules.withUnsafeBufferPointer { outputRules in
         selected.withUnsafeMutableBufferPointer { selected in
             var index = 0
             while index < count {
-                var byte = fold[Int(text[index])]
-                // Whitespace PCRE2's \s matches that NFKC leaves as it is: NEL, U+2028, U+2029
-                // and the Ogham space mark U+1680.
-                if byte == 0xC2, index + 1 < count, text[index + 1] == 0x85 {
-                    byte = Prefilter.space
-                    index += 1
-                } else if byte == 0xE2, index + 2 < count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
-                    byte = Prefilter.space
-                    index += 2
-                } else if byte == 0xE1, index + 2 < count, text[index + 1] == 0x9A, text[index + 2] == 0x80 {
-                    byte = Prefilter.space
-                    index += 2
-                }
+                let byte = text[index]
+                var symbol = classOf[Int(byte)]
                 index += 1
-                if byte == Prefilter.space {
+                if byte >= 0xC2 {
+                    // Whitespace PCRE2's \s matches that NFKC leaves as it is: NEL, U+2028,
+                    // U+2029 and the Ogham space mark U+1680.
+                    if byte == 0xC2, index < count, text[index] == 0x85 {
+                        symbol = spaceClass
+                        index += 1
+                    } else if byte == 0xE2, index + 1 < count, text[index] == 0x80, text[index + 1] == 0xA8 || text[index + 1] == 0xA9 {
+                        symbol = spaceClass
+                        index += 2
+                    } else if byte == 0xE1, index + 1 < count, text[index] == 0x9A, text[index + 1] == 0x80 {
+                        symbol = spaceClass
+                        index += 2
+                    }
+                }
+                if symbol == spaceClass {
                     if lastWasSpace { continue }
                     lastWasSpace = true
                 } else {
                     lastWasSpace = false
                 }
-                state = Int(table[state * classCount + Int(classOf[Int(byte)])])
-                let first = Int(outputStart[state]), end = Int(outputStart[state + 1])
-                if first < end {
-                    for output in first..<end { selected[Int(outputRules[output])] = true }
+                let next = table[row + Int(symbol)]
+                if next >= 0 {
+                    row = Int(next)
+                } else {
+                    row = Int(-next - 1)
+                    let state = row / classCount
+                    for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                        selected[Int(outputRules[output])] = true
+                    }
                     marked = true
                 }
             }

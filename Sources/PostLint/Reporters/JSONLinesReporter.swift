@@ -13,15 +13,12 @@ public struct JSONLinesWriter {
         self.redact = redact
     }
 
-    struct Line: Encodable {
-        let type = "finding"
-        let finding: Finding
-    }
-
     /// The line for one finding, with its newline.
     public func line(for finding: Finding) -> String {
-        let data = (try? encoder.encode(Line(finding: redact ? Redaction.redact(finding) : finding))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var bytes: [UInt8] = []
+        FindingJSON.appendLine(redact ? Redaction.redact(finding) : finding, to: &bytes)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     struct SummaryLine: Encodable {
