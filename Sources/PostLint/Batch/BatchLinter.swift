@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PCRE2
+import Synchronization
 
 /// A post and its findings (locations count within the post's text and name the post).
 public struct PostResult: Sendable {
@@ -50,7 +51,7 @@ public final class BatchLinter: Sendable {
     public let jobs: Int
     public let batchSize: Int
 
-    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 1024) {
+    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 4096) {
         self.linter = linter
         self.jobs = max(1, jobs)
         self.batchSize = max(1, batchSize)
@@ -59,13 +60,13 @@ public final class BatchLinter: Sendable {
     /// Reads everything from `reader`, calling `onResult` for each post in order and `onBad`
     /// for each malformed record, and returns the counts. Records the reader leaves pending are
     /// decoded by the workers, in parallel; results and diagnostics still come in input order.
+    /// With more than one job, batches are pipelined: while the workers lint one batch, this
+    /// thread reads the next and hands out the results of the one before.
     public func run<Reader: PostReader>(_ reader: inout Reader, path: String, summary: inout BatchSummary,
                                         onResult: (PostResult) -> Void, onBad: (Diagnostic) -> Void) {
-        var batch: [ReaderEvent] = []
-        batch.reserveCapacity(batchSize)
         let scratches = (0..<jobs).map { _ in linter.makeScratch() }
-        func flush() {
-            for outcome in lint(batch, path: path, scratches: scratches) {
+        func emit(_ outcomes: [Outcome]) {
+            for outcome in outcomes {
                 switch outcome {
                 case .post(let result):
                     summary.postsRead += 1
@@ -78,14 +79,34 @@ public final class BatchLinter: Sendable {
                     onBad(diagnostic)
                 }
             }
-            batch.removeAll(keepingCapacity: true)
         }
+        var running: RunningBatch?
+        func submit(_ batch: [ReaderEvent]) {
+            let previous = running
+            if jobs == 1 {
+                running = nil
+                emit(lint(batch, path: path, scratches: scratches))
+                return
+            }
+            // Wait for the batch in flight (its workers own the scratches), start this one,
+            // then hand out the finished results while it runs.
+            let finished = previous?.wait()
+            running = batch.isEmpty ? nil : RunningBatch(start: { self.lint(batch, path: path, scratches: scratches) })
+            if let finished { emit(finished) }
+        }
+        var batch: [ReaderEvent] = []
+        batch.reserveCapacity(batchSize)
         let profile = linter.profile
         while let event = profile == nil ? reader.next() : profile!.measure(.read, { reader.next() }) {
             batch.append(event)
-            if batch.count == batchSize { flush() }
+            if batch.count == batchSize {
+                submit(batch)
+                batch = []
+                batch.reserveCapacity(batchSize)
+            }
         }
-        if !batch.isEmpty { flush() }
+        if !batch.isEmpty { submit(batch) }
+        submit([])  // drains the last batch in flight
     }
 
     /// Lints one batch over `jobs` workers; results in input order.
@@ -109,11 +130,17 @@ public final class BatchLinter: Sendable {
         let slots = ResultSlots(count: events.count)
         let workers = min(scratches.count, events.count)
         let linter = self.linter
+        // Workers take chunks of the batch as they go (not a fixed share each), so a worker
+        // that loses its core for a while does not hold the batch up.
+        let chunk = 32
+        let nextChunk = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // One scratch (PCRE2 match data, prefilter buffers) per worker, reused for its posts.
             let scratch = scratches[worker]
-            var index = worker
-            while index < events.count {
+            while true {
+              let first = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue * chunk
+              guard first < events.count else { break }
+              for index in first..<min(first + chunk, events.count) {
                 var event = events[index]
                 if case .pending(let record) = event {
                     event = linter.profile == nil ? record.decoded() : linter.profile!.measure(.read) { record.decoded() }
@@ -127,7 +154,7 @@ public final class BatchLinter: Sendable {
                 case .pending: preconditionFailure("a decoded record is never pending")
                 }
                 slots.store(index, outcome)
-                index += workers
+              }
             }
         }
         return (0..<events.count).map { slots.take($0)! }
@@ -140,6 +167,24 @@ public final class BatchLinter: Sendable {
             copy.location.post = post.reference
             return copy
         }
+    }
+}
+
+/// A batch being linted on another thread, and its outcomes once done.
+///
+/// SAFETY: `outcomes` is written once by the batch's thread before it leaves the group, and
+/// read only after `wait()` returns, so the two never overlap.
+final class RunningBatch: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var outcomes: [BatchLinter.Outcome] = []
+
+    init(start: @escaping @Sendable () -> [BatchLinter.Outcome]) {
+        DispatchQueue.global().async(group: group) { self.outcomes = start() }
+    }
+
+    func wait() -> [BatchLinter.Outcome] {
+        group.wait()
+        return outcomes
     }
 }
 
