@@ -10,26 +10,56 @@ import Foundation
 ///
 /// NOTE: hand-written because no listed package parses JSON without building every value, and
 /// `JSONSerialization` dominated reading (about 3 µs a post).
-struct JSONFieldScanner {
-    /// The top-level keys to capture.
-    let wanted: Set<String>
+struct JSONFieldScanner: Sendable {
+    /// The top-level keys to capture, and their UTF-8 bytes (compared without making strings).
+    let keys: [String]
+    private let keyBytes: [[UInt8]]
 
-    init(wanted: Set<String>) { self.wanted = wanted }
+    init(wanted: [String]) {
+        keys = Array(Set(wanted)).sorted()
+        keyBytes = keys.map { Array($0.utf8) }
+    }
 
     /// A scanner for the fields `JSONRecord.post` reads, or nil when a field is a dotted path
     /// (nested values are left to `JSONSerialization`).
     init?(fields: FieldSelection) {
         let chosen = [fields.text, fields.id, fields.timestamp].compactMap { $0 }
         guard !chosen.contains(where: { $0.contains(".") }) else { return nil }
-        wanted = Set(chosen + FieldSelection.textNames + FieldSelection.idNames + FieldSelection.timestampNames)
+        self.init(wanted: chosen + FieldSelection.textNames + FieldSelection.idNames + FieldSelection.timestampNames)
     }
 
-    /// The wanted keys present in `line`, as `JSONSerialization` would give them (String,
-    /// NSNumber for integers, NSNull), or nil to fall back.
-    func scan(_ line: ArraySlice<UInt8>) -> [String: Any]? {
+    /// A captured value: what `JSONSerialization` would give as String, NSNumber or NSNull.
+    enum Value {
+        case string(String)
+        case integer(Int64)
+        case null
+    }
+
+    /// The wanted keys present in one object: `values[i]` for `keys[i]`.
+    struct Fields: JSONFields {
+        let keys: [String]
+        var values: [Value?]
+
+        func contains(_ key: String) -> Bool { slot(key).map { values[$0] != nil } ?? false }
+
+        func text(at path: String) -> JSONFieldText? {
+            guard let index = slot(path), let value = values[index] else { return nil }
+            switch value {
+            case .string(let string): return .text(string)
+            case .integer(let number): return .text(String(number))
+            case .null: return .notText
+            }
+        }
+
+        private func slot(_ key: String) -> Int? { keys.firstIndex(of: key) }
+    }
+
+    /// The wanted keys present in `line`, or nil to fall back to `JSONSerialization`.
+    func scan(_ line: ArraySlice<UInt8>) -> Fields? {
         line.withUnsafeBufferPointer { buffer in
             var reader = Reader(bytes: buffer)
-            return reader.object(wanted: wanted)
+            guard let values = reader.object(keys: keys, keyBytes: keyBytes) else { return nil }
+            return Fields(keys: keys, values: values)
         }
     }
 
@@ -48,26 +78,26 @@ struct JSONFieldScanner {
             }
         }
 
-        mutating func object(wanted: Set<String>) -> [String: Any]? {
+        mutating func object(keys: [String], keyBytes: [[UInt8]]) -> [Value?]? {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
             index += 1
-            var found: [String: Any] = [:]
+            var found = [Value?](repeating: nil, count: keys.count)
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
             } else {
                 while true {
                     skipSpace()
-                    guard let key = string() else { return nil }
+                    guard let slot = key(keys: keys, keyBytes: keyBytes) else { return nil }
                     skipSpace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                     index += 1
                     skipSpace()
-                    if wanted.contains(key) {
+                    if slot >= 0 {
                         // A repeated wanted key: leave the tie-break to JSONSerialization.
-                        guard found[key] == nil, let value = simpleValue() else { return nil }
-                        found[key] = value
+                        guard found[slot] == nil, let value = simpleValue() else { return nil }
+                        found[slot] = value
                     } else {
                         guard skipValue(depth: 0) else { return nil }
                     }
@@ -83,22 +113,40 @@ struct JSONFieldScanner {
             return index == bytes.count ? found : nil
         }
 
+        /// Reads a key: the index of the wanted key it is, -1 for another key, nil if malformed.
+        mutating func key(keys: [String], keyBytes: [[UInt8]]) -> Int? {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+            let start = index + 1
+            var sawEscape = false, sawNonASCII = false
+            guard let end = stringEnd(from: start, escape: &sawEscape, nonASCII: &sawNonASCII) else { return nil }
+            if sawEscape || sawNonASCII {
+                guard let key = string() else { return nil }
+                return keys.firstIndex(of: key) ?? -1
+            }
+            index = end + 1
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            for (slot, wanted) in keyBytes.enumerated() where wanted.count == raw.count && wanted.elementsEqual(raw) {
+                return slot
+            }
+            return -1
+        }
+
         /// A string, an integer or null; nil for anything else (the caller falls back).
-        mutating func simpleValue() -> Any? {
+        mutating func simpleValue() -> Value? {
             guard index < bytes.count else { return nil }
             switch bytes[index] {
             case UInt8(ascii: "\""):
-                return string()
+                return string().map(Value.string)
             case UInt8(ascii: "n"):
                 guard literal("null") else { return nil }
-                return NSNull()
+                return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = index
                 guard number(), index - start <= 18 else { return nil }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 // A fraction, an exponent or -0: fall back.
                 guard text != "-0", let value = Int64(text) else { return nil }
-                return NSNumber(value: value)
+                return .integer(value)
             default:
                 return nil
             }

@@ -117,22 +117,56 @@ enum JSONRecord {
 
     static func post(from record: [String: Any], fields: FieldSelection, path: String, fallbackID: String,
                      reference: PostReference, position: (line: Int, column: Int)) -> ReaderEvent {
-        let textField = fields.text ?? FieldSelection.textNames.first { record[$0] != nil }
-        guard let textField, let rawText = value(record, path: textField) else {
+        post(from: DecodedJSONFields(object: record), fields: fields, path: path, fallbackID: fallbackID,
+             reference: reference, position: position)
+    }
+
+    static func post<Record: JSONFields>(from record: Record, fields: FieldSelection, path: String, fallbackID: String,
+                                         reference: PostReference, position: (line: Int, column: Int)) -> ReaderEvent {
+        let textField = fields.text ?? FieldSelection.textNames.first { record.contains($0) }
+        guard let textField, let rawText = record.text(at: textField) else {
             let message = fields.text.map { "no field '\($0)'; record skipped" }
                 ?? "no text field (looked for \(FieldSelection.textNames.map { "'\($0)'" }.joined(separator: ", ")); choose one with --text-field); record skipped"
             return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: message))
         }
-        guard let text = string(rawText) else {
+        guard case .text(let text) = rawText else {
             return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: "field '\(textField)' is not text; record skipped"))
         }
-        let idField = fields.id ?? FieldSelection.idNames.first { record[$0] != nil }
-        let id = idField.flatMap { string(value(record, path: $0)) } ?? fallbackID
-        let timestampField = fields.timestamp ?? FieldSelection.timestampNames.first { record[$0] != nil }
-        let timestamp = timestampField.flatMap { string(value(record, path: $0)) }
+        let idField = fields.id ?? FieldSelection.idNames.first { record.contains($0) }
+        let id = idField.flatMap { record.text(at: $0)?.text } ?? fallbackID
+        let timestampField = fields.timestamp ?? FieldSelection.timestampNames.first { record.contains($0) }
+        let timestamp = timestampField.flatMap { record.text(at: $0)?.text }
         var reference = reference
         reference.id = id
         reference.timestamp = timestamp
         return .post(Post(id: id, timestamp: timestamp, text: text, reference: reference))
+    }
+}
+
+/// A field's value as a post needs it: text (strings, and numbers written out), or something else.
+enum JSONFieldText {
+    case text(String)
+    case notText
+
+    var text: String? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
+}
+
+/// The fields of one JSON record, however it was read.
+protocol JSONFields {
+    /// Whether the top-level key is present (even as null).
+    func contains(_ key: String) -> Bool
+    /// The value at a key or dotted path; nil when absent.
+    func text(at path: String) -> JSONFieldText?
+}
+
+/// A record decoded whole by `JSONSerialization`.
+struct DecodedJSONFields: JSONFields {
+    let object: [String: Any]
+    func contains(_ key: String) -> Bool { object[key] != nil }
+    func text(at path: String) -> JSONFieldText? {
+        JSONRecord.value(object, path: path).map { JSONRecord.string($0).map(JSONFieldText.text) ?? .notText }
     }
 }
