@@ -11,6 +11,8 @@ public final class LintProfile: @unchecked Sendable {
     private let lock = NSLock()
     private var stages: [Stage: Duration] = [:]
     private var rules: [String: (time: Duration, runs: Int, skipped: Int)] = [:]
+    /// Texts for which the prefilter let no rule run (every rule skipped them).
+    private var textsSkipped = 0
 
     public init() {}
 
@@ -24,6 +26,11 @@ public final class LintProfile: @unchecked Sendable {
         var entry = rules[id] ?? (.zero, 0, 0)
         if let duration { entry.time += duration; entry.runs += 1 } else { entry.skipped += 1 }
         rules[id] = entry
+    }
+
+    func addTextSkippedByAllRules() {
+        lock.lock(); defer { lock.unlock() }
+        textsSkipped += 1
     }
 
     /// Measures `body` as `stage`.
@@ -42,9 +49,10 @@ public final class LintProfile: @unchecked Sendable {
         }
         var out = "profile (CPU time summed over workers)\nstage\n"
         for stage in Stage.allCases { out += "  \(stage.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(ms(stages[stage] ?? .zero))\n" }
+        out += "texts no rule could match (stopped after the prefilter): \(textsSkipped)\n"
         out += "rules (slowest first): time, texts confirmed, texts skipped by the prefilter\n"
         for (id, entry) in rules.sorted(by: { $0.value.time > $1.value.time }).prefix(15) {
-            out += "  \(id.padding(toLength: 52, withPad: " ", startingAt: 0))\(ms(entry.time))  \(entry.runs) run, \(entry.skipped) skipped\n"
+            out += "  \(id.padding(toLength: 52, withPad: " ", startingAt: 0))\(ms(entry.time))  \(entry.runs) run, \(entry.skipped + textsSkipped) skipped\n"
         }
         return out
     }

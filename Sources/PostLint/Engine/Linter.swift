@@ -105,6 +105,7 @@ public final class Linter: Sendable {
         if prefilter != nil, document.format == .text {
             // Fast path: normalise into a reused buffer and run the prefilter; most posts stop here.
             guard let selection = quickSelection(document.bytes, scratch: scratch) else {
+                profile?.addTextSkippedByAllRules()
                 return LintResult(findings: [], failures: [])
             }
             selected = selection
