@@ -33,7 +33,6 @@ struct AuditCommand: ParsableCommand {
         audit.inputs = files.map(\.displayPath)
         let batch = BatchLinter(linter: linter, jobs: postOptions.jobs)
         var progress = ProgressLine()
-        var done = 0
         for file in files {
             var reader: any PostReader
             do throws(PostLintError) {
@@ -44,10 +43,8 @@ struct AuditCommand: ParsableCommand {
             }
             var summary = audit.summary
             batch.run(&reader, path: file.displayPath, summary: &summary, onResult: { result in
-                done += 1
-                progress.update(done)
                 audit.record(result, path: file.displayPath)
-            }, onBad: { problems.append($0) })
+            }, onBad: { problems.append($0) }, onProgress: { progress.update($0) })
             audit.summary = summary
         }
         progress.finish()

@@ -259,7 +259,6 @@ struct CheckCommand: ParsableCommand {
         let batch = BatchLinter(linter: linter, jobs: postOptions.jobs)
         var reported: [LintedDocument] = [], recorded: [LintedDocument] = []
         var progress = ProgressLine()
-        var done = 0
         for file in files {
             var reader: any PostReader
             do {
@@ -272,8 +271,6 @@ struct CheckCommand: ParsableCommand {
             // Once per file, not per post (it resolves the path on disk).
             let relative = settings.relativePath(file.displayPath)
             batch.run(&reader, path: file.displayPath, summary: &summary, onResult: { result in
-                done += 1
-                progress.update(done)
                 let findings = Self.configured(result.findings, settings, relativePath: relative)
                 guard !findings.isEmpty else { return }
                 let document = Document(text: result.post.text, format: result.post.markup == .html ? .html : .text, path: file.displayPath)
@@ -286,7 +283,7 @@ struct CheckCommand: ParsableCommand {
                 }
             }, onBad: { diagnostic in
                 Terminal.error("postlint: \(diagnostic)")
-            })
+            }, onProgress: { progress.update($0) })
         }
         progress.finish()
         return (reported, recorded)

@@ -28,10 +28,15 @@ public struct BatchSummary: Sendable, Codable {
 
     public init() {}
 
-    mutating func add(_ result: PostResult) {
+    /// Counts a linted post (with or without findings) in its month.
+    mutating func addLinted(month: String?) {
         postsLinted += 1
-        let month = result.post.timestamp.flatMap(Timestamps.month)
         if let month { postsByMonth[month, default: 0] += 1 }
+    }
+
+    mutating func add(_ result: PostResult) {
+        let month = result.post.timestamp.flatMap(Timestamps.month)
+        addLinted(month: month)
         guard !result.findings.isEmpty else { return }
         postsFlagged += 1
         findings += result.findings.count
@@ -57,17 +62,24 @@ public final class BatchLinter: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
-    /// Reads everything from `reader`, calling `onResult` for each post in order and `onBad`
-    /// for each malformed record, and returns the counts. Records the reader leaves pending are
+    /// Reads everything from `reader`, calling `onResult` for each post with findings, in
+    /// order, and `onBad` for each malformed record, and counts every post in `summary` (posts
+    /// without findings are only counted: most posts of a large export). `onProgress` gets the
+    /// number of posts read so far after each batch. Records the reader leaves pending are
     /// decoded by the workers, in parallel; results and diagnostics still come in input order.
     /// With more than one job, batches are pipelined: while the workers lint one batch, this
     /// thread reads the next and hands out the results of the one before.
     public func run<Reader: PostReader>(_ reader: inout Reader, path: String, summary: inout BatchSummary,
-                                        onResult: (PostResult) -> Void, onBad: (Diagnostic) -> Void) {
+                                        onResult: (PostResult) -> Void, onBad: (Diagnostic) -> Void,
+                                        onProgress: (Int) -> Void = { _ in }) {
         let scratches = (0..<jobs).map { _ in linter.makeScratch() }
         func emit(_ outcomes: [Outcome]) {
+            defer { onProgress(summary.postsRead) }
             for outcome in outcomes {
                 switch outcome {
+                case .clean(let month):
+                    summary.postsRead += 1
+                    summary.addLinted(month: month)
                 case .post(let result):
                     summary.postsRead += 1
                     summary.add(result)
@@ -85,13 +97,13 @@ public final class BatchLinter: Sendable {
             let previous = running
             if jobs == 1 {
                 running = nil
-                emit(lint(batch, path: path, scratches: scratches))
+                emit(lint(batch, path: path, scratches: scratches, keepClean: false))
                 return
             }
             // Wait for the batch in flight (its workers own the scratches), start this one,
             // then hand out the finished results while it runs.
             let finished = previous?.wait()
-            running = batch.isEmpty ? nil : RunningBatch(start: { self.lint(batch, path: path, scratches: scratches) })
+            running = batch.isEmpty ? nil : RunningBatch(start: { self.lint(batch, path: path, scratches: scratches, keepClean: false) })
             if let finished { emit(finished) }
         }
         var batch: [ReaderEvent] = []
@@ -112,7 +124,7 @@ public final class BatchLinter: Sendable {
     /// Lints one batch over `jobs` workers; results in input order.
     public func lint(_ posts: [Post], path: String) -> [PostResult] {
         let scratches = (0..<min(jobs, posts.count)).map { _ in linter.makeScratch() }
-        return lint(posts.map(ReaderEvent.post), path: path, scratches: scratches).compactMap { outcome in
+        return lint(posts.map(ReaderEvent.post), path: path, scratches: scratches, keepClean: true).compactMap { outcome in
             if case .post(let result) = outcome { return result }
             return nil
         }
@@ -121,12 +133,15 @@ public final class BatchLinter: Sendable {
     /// What one event of a batch came to, once decoded and linted.
     enum Outcome {
         case post(PostResult)
+        /// A post without findings, with the month it counts in (computed on the worker).
+        case clean(month: String?)
         case skipped(String)
         case bad(Diagnostic)
     }
 
-    /// Decodes pending records and lints posts over the workers (one scratch each).
-    func lint(_ events: [ReaderEvent], path: String, scratches: [LintScratch]) -> [Outcome] {
+    /// Decodes pending records and lints posts over the workers (one scratch each). Posts
+    /// without findings come back as `.clean` unless `keepClean`.
+    func lint(_ events: [ReaderEvent], path: String, scratches: [LintScratch], keepClean: Bool) -> [Outcome] {
         let slots = ResultSlots(count: events.count)
         let workers = min(scratches.count, events.count)
         let linter = self.linter
@@ -148,7 +163,9 @@ public final class BatchLinter: Sendable {
                 let outcome: Outcome
                 switch event {
                 case .post(let post):
-                    outcome = .post(PostResult(post: post, findings: BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)))
+                    let findings = BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)
+                    outcome = findings.isEmpty && !keepClean ? .clean(month: post.timestamp.flatMap(Timestamps.month))
+                        : .post(PostResult(post: post, findings: findings))
                 case .skipped(let reason): outcome = .skipped(reason)
                 case .bad(let diagnostic): outcome = .bad(diagnostic)
                 case .pending: preconditionFailure("a decoded record is never pending")
