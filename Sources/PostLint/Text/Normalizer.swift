@@ -137,23 +137,27 @@ enum Normalizer {
 
     /// Whether some token holds a letter and a digit, `$` or `@` (only those tokens fold).
     static func hasObfuscatedToken(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { bytes in
-            var hasLetter = false, hasFoldable = false
-            for byte in bytes {
-                let lower = byte | 0x20
-                if lower >= 0x61 && lower <= 0x7A {
-                    if hasFoldable { return true }
-                    hasLetter = true
-                } else if (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@") {
-                    if hasLetter { return true }
-                    hasFoldable = true
-                } else {
-                    hasLetter = false
-                    hasFoldable = false
+        // One table load and two bit operations per byte: the state keeps "letter seen" (1)
+        // and "digit or symbol seen" (2) within the current token; a separator clears both.
+        tokenKind.withUnsafeBufferPointer { kind in
+            bytes.withUnsafeBufferPointer { bytes in
+                var state: UInt8 = 0
+                for byte in bytes {
+                    let bits = kind[Int(byte)]
+                    state = (state | bits) & (bits == 0 ? 0 : 3)
+                    if state == 3 { return true }
                 }
+                return false
             }
-            return false
         }
+    }
+
+    /// For each byte: 1 for an ASCII letter, 2 for a digit, `$` or `@`, 0 for a separator.
+    private static let tokenKind: [UInt8] = (0...255).map { byte in
+        let lower = UInt8(byte) | 0x20
+        if lower >= 0x61 && lower <= 0x7A { return 1 }
+        if (0x30...0x39).contains(byte) || byte == Int(UInt8(ascii: "$")) || byte == Int(UInt8(ascii: "@")) { return 2 }
+        return 0
     }
 
     /// `foldObfuscation` into a reused buffer; returns whether any byte changed (when none
