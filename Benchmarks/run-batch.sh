@@ -16,6 +16,6 @@ rss=$(awk -F': ' '/Maximum resident/ {print $2}' /tmp/postlint-bench-time.txt)
 python3 - "$posts" "$jobs" "$bytes" "$seconds" "$rss" <<'PY'
 import sys
 posts, jobs, size, seconds, rss = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-print(f"posts={posts} jobs={jobs} input={size/1e6:.1f} MB time={seconds:.1f} s "
+print(f"posts={posts} jobs={jobs} input={size/1e6:.1f} MB time={seconds:.2f} s "
       f"throughput={size/1e6/seconds:.2f} MB/s ({posts/seconds:,.0f} posts/s) peak_rss={rss/1024:.1f} MB")
 PY
