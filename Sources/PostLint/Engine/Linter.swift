@@ -131,8 +131,9 @@ public final class Linter: Sendable {
         }
         for index in scratch.selected.indices { scratch.selected[index] = prefilter.alwaysRun[index] }
         var any = prefilter.alwaysRunsSome
-        any = scratch.normalized.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected) } || any
-        if deobfuscates, Normalizer.foldObfuscation(scratch.normalized, into: &scratch.deobfuscated) {
+        var obfuscated = false
+        any = scratch.normalized.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected, obfuscated: &obfuscated) } || any
+        if deobfuscates, obfuscated, Normalizer.foldObfuscation(scratch.normalized, into: &scratch.deobfuscated) {
             any = scratch.deobfuscated.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected) } || any
         }
         if let started { profile?.add(.prefilter, ContinuousClock.now - started) }

@@ -20,10 +20,10 @@ struct Prefilter: Sendable {
     private let classOf: [UInt8]
     private let classCount: Int
     private let spaceClass: UInt8
-    /// Dense transitions, `transitions[state * classCount + class]`, holding the next state
-    /// times `classCount` (the offset of its row), negated (minus one) when rules' literals end
-    /// there, so the scan loop needs one load per byte.
-    private let transitions: [Int32]
+    /// Dense transitions, `[state * classCount + class]`: the next state, with the top bit set
+    /// when rules' literals end there. One of the two is used (16 bits while it fits).
+    private let transitions16: [UInt16]
+    private let transitions32: [UInt32]
     /// The rules whose literal ends at each state (including via failure links):
     /// `outputRules[outputStart[state]..<outputStart[state + 1]]`.
     private let outputStart: [Int32]
@@ -112,15 +112,29 @@ struct Prefilter: Sendable {
                 }
             }
         }
-        let rowTable = table.map { next -> Int32 in
-            let row = next * Int32(count)
-            return output[Int(next)].isEmpty ? row : -row - 1
+        // Renumber states breadth first, so the shallow states most bytes visit share a few
+        // cache lines, and store each entry as the next state with a flag bit for "literals
+        // end here": 16 bits each while the automaton is small enough (it is, for the
+        // built-in rules), else 32.
+        let order = [Int32(0)] + queue
+        var renumbered = [Int](repeating: 0, count: states)
+        for (index, state) in order.enumerated() { renumbered[Int(state)] = index }
+        let wide = states >= 1 << 15
+        var compact: [UInt16] = []
+        var full: [UInt32] = []
+        for state in order {
+            for symbol in 0..<count {
+                let next = Int(table[Int(state) * count + symbol])
+                let flagged = UInt32(renumbered[next]) | (output[next].isEmpty ? 0 : (wide ? 1 << 31 : 1 << 15))
+                if wide { full.append(flagged) } else { compact.append(UInt16(flagged)) }
+            }
         }
-        transitions = rowTable
+        transitions16 = compact
+        transitions32 = full
         var starts: [Int32] = [0]
         var rules: [Int32] = []
-        for state in 0..<states {
-            rules += Array(Set(output[state])).sorted()
+        for state in order {
+            rules += Array(Set(output[Int(state)])).sorted()
             starts.append(Int32(rules.count))
         }
         outputStart = starts
@@ -131,13 +145,34 @@ struct Prefilter: Sendable {
     /// folded); returns whether it marked any. `selected` must hold `ruleCount` flags.
     @discardableResult
     func mark(_ text: UnsafeBufferPointer<UInt8>, in selected: inout [Bool]) -> Bool {
+        mark(text, in: &selected, obfuscated: nil)
+    }
+
+    /// `mark`, and in the same pass whether some token of `text` mixes letters with digits,
+    /// `$` or `@` (`Normalizer.hasObfuscatedToken`), so the de-obfuscated text is made only
+    /// when it differs.
+    func mark(_ text: UnsafeBufferPointer<UInt8>, in selected: inout [Bool], obfuscated: UnsafeMutablePointer<Bool>?) -> Bool {
+        if transitions32.isEmpty {
+            return transitions16.withUnsafeBufferPointer { mark(text, in: &selected, table: $0, obfuscated: obfuscated) }
+        }
+        return transitions32.withUnsafeBufferPointer { mark(text, in: &selected, table: $0, obfuscated: obfuscated) }
+    }
+
+    private func mark<Entry: FixedWidthInteger & UnsignedInteger>(
+        _ text: UnsafeBufferPointer<UInt8>, in selected: inout [Bool], table: UnsafeBufferPointer<Entry>,
+        obfuscated: UnsafeMutablePointer<Bool>?
+    ) -> Bool {
+        let flag = Entry(1) << (Entry.bitWidth - 1)
         var marked = false
-        var row = 0  // the current state's row in the table
+        // Token state for the obfuscation check: 1 letter seen, 2 digit or symbol seen.
+        var token: UInt8 = 0
+        var mixed = false
+        var state = 0
         var lastWasSpace = false
         let count = text.count
         let classCount = self.classCount, spaceClass = self.spaceClass
+        Normalizer.tokenKind.withUnsafeBufferPointer { tokenKind in
         classOf.withUnsafeBufferPointer { classOf in
-        transitions.withUnsafeBufferPointer { table in
         outputStart.withUnsafeBufferPointer { outputStart in
         outputRules.withUnsafeBufferPointer { outputRules in
         selected.withUnsafeMutableBufferPointer { selected in
@@ -146,6 +181,9 @@ struct Prefilter: Sendable {
                 let byte = text[index]
                 var symbol = classOf[Int(byte)]
                 index += 1
+                let bits = tokenKind[Int(byte)]
+                token = (token | bits) & (bits == 0 ? 0 : 3)
+                mixed = mixed || token == 3
                 if byte >= 0xC2 {
                     // Whitespace PCRE2's \s matches that NFKC leaves as it is: NEL, U+2028,
                     // U+2029 and the Ogham space mark U+1680.
@@ -166,12 +204,9 @@ struct Prefilter: Sendable {
                 } else {
                     lastWasSpace = false
                 }
-                let next = table[row + Int(symbol)]
-                if next >= 0 {
-                    row = Int(next)
-                } else {
-                    row = Int(-next - 1)
-                    let state = row / classCount
+                let next = table[state * classCount + Int(symbol)]
+                state = Int(next & ~flag)
+                if next & flag != 0 {
                     for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                         selected[Int(outputRules[output])] = true
                     }
@@ -179,6 +214,7 @@ struct Prefilter: Sendable {
                 }
             }
         }}}}}
+        obfuscated?.pointee = mixed
         return marked
     }
 

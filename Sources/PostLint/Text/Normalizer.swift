@@ -153,7 +153,7 @@ enum Normalizer {
     }
 
     /// For each byte: 1 for an ASCII letter, 2 for a digit, `$` or `@`, 0 for a separator.
-    private static let tokenKind: [UInt8] = (0...255).map { byte in
+    static let tokenKind: [UInt8] = (0...255).map { byte in
         let lower = UInt8(byte) | 0x20
         if lower >= 0x61 && lower <= 0x7A { return 1 }
         if (0x30...0x39).contains(byte) || byte == Int(UInt8(ascii: "$")) || byte == Int(UInt8(ascii: "@")) { return 2 }
