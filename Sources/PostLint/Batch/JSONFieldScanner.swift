@@ -15,9 +15,25 @@ struct JSONFieldScanner: Sendable {
     let keys: [String]
     private let keyBytes: [[UInt8]]
 
+    /// The slots of `FieldSelection`'s usual names, in their order of preference.
+    private let usualSlots: UsualSlots
+
     init(wanted: [String]) {
         keys = Array(Set(wanted)).sorted()
         keyBytes = keys.map { Array($0.utf8) }
+        let keys = self.keys
+        func slots(_ names: [String]) -> [Int]? {
+            let found = names.compactMap { keys.firstIndex(of: $0) }
+            return found.count == names.count ? found : nil
+        }
+        usualSlots = UsualSlots(text: slots(FieldSelection.textNames), id: slots(FieldSelection.idNames),
+                                timestamp: slots(FieldSelection.timestampNames))
+    }
+
+    struct UsualSlots {
+        let text: [Int]?
+        let id: [Int]?
+        let timestamp: [Int]?
     }
 
     /// A scanner for the fields `JSONRecord.post` reads, or nil when a field is a dotted path
@@ -39,8 +55,20 @@ struct JSONFieldScanner: Sendable {
     struct Fields: JSONFields {
         let keys: [String]
         var values: [Value?]
+        let usualSlots: UsualSlots
 
         func contains(_ key: String) -> Bool { slot(key).map { values[$0] != nil } ?? false }
+
+        /// The usual name lists are looked up by slot, without comparing strings (`==` on
+        /// the same static array is a pointer comparison).
+        func firstPresent(_ names: [String]) -> String? {
+            let slots = names == FieldSelection.textNames ? usualSlots.text
+                : names == FieldSelection.idNames ? usualSlots.id
+                : names == FieldSelection.timestampNames ? usualSlots.timestamp : nil
+            guard let slots else { return names.first { contains($0) } }
+            for (index, slot) in slots.enumerated() where values[slot] != nil { return names[index] }
+            return nil
+        }
 
         func text(at path: String) -> JSONFieldText? {
             guard let index = slot(path), let value = values[index] else { return nil }
@@ -59,7 +87,7 @@ struct JSONFieldScanner: Sendable {
         line.withUnsafeBufferPointer { buffer in
             var reader = Reader(bytes: buffer)
             guard let values = reader.object(keys: keys, keyBytes: keyBytes) else { return nil }
-            return Fields(keys: keys, values: values)
+            return Fields(keys: keys, values: values, usualSlots: usualSlots)
         }
     }
 

@@ -123,7 +123,7 @@ enum JSONRecord {
 
     static func post<Record: JSONFields>(from record: Record, fields: FieldSelection, path: String, fallbackID: String,
                                          reference: PostReference, position: (line: Int, column: Int)) -> ReaderEvent {
-        let textField = fields.text ?? FieldSelection.textNames.first { record.contains($0) }
+        let textField = fields.text ?? record.firstPresent(FieldSelection.textNames)
         guard let textField, let rawText = record.text(at: textField) else {
             let message = fields.text.map { "no field '\($0)'; record skipped" }
                 ?? "no text field (looked for \(FieldSelection.textNames.map { "'\($0)'" }.joined(separator: ", ")); choose one with --text-field); record skipped"
@@ -132,9 +132,9 @@ enum JSONRecord {
         guard case .text(let text) = rawText else {
             return .bad(Diagnostic(file: path, line: position.line, column: position.column, message: "field '\(textField)' is not text; record skipped"))
         }
-        let idField = fields.id ?? FieldSelection.idNames.first { record.contains($0) }
+        let idField = fields.id ?? record.firstPresent(FieldSelection.idNames)
         let id = idField.flatMap { record.text(at: $0)?.text } ?? fallbackID
-        let timestampField = fields.timestamp ?? FieldSelection.timestampNames.first { record.contains($0) }
+        let timestampField = fields.timestamp ?? record.firstPresent(FieldSelection.timestampNames)
         let timestamp = timestampField.flatMap { record.text(at: $0)?.text }
         var reference = reference
         reference.id = id
@@ -160,6 +160,12 @@ protocol JSONFields {
     func contains(_ key: String) -> Bool
     /// The value at a key or dotted path; nil when absent.
     func text(at path: String) -> JSONFieldText?
+    /// The first of `names` present at the top level.
+    func firstPresent(_ names: [String]) -> String?
+}
+
+extension JSONFields {
+    func firstPresent(_ names: [String]) -> String? { names.first { contains($0) } }
 }
 
 /// A record decoded whole by `JSONSerialization`.
