@@ -345,7 +345,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func appendStepSummary(_ text: String, to path: String) {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        // A failure to create it shows as the open below failing.
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             Terminal.error("postlint: cannot write the step summary to '\(path)'")
             return

@@ -31,7 +31,10 @@ public enum ArchiveInputs {
     /// The readable entries of a ZIP archive, extracted; throws naming the archive when it cannot be opened.
     public static func expand(_ path: String) throws(PostLintError) -> [PostInput] {
         let url = URL(fileURLWithPath: path)
-        guard let archive = Archive(url: url, accessMode: .read) else {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
             throw .unreadableInput(Diagnostic(file: path, message: "not a readable ZIP archive; not read"))
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-\(UUID().uuidString)")

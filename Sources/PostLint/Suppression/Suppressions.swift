@@ -30,7 +30,7 @@ public enum Suppressions {
     public static let missingReasonRule = "postlint/suppression-without-reason"
     static let documentation = "https://github.com/postlint/postlint#suppressions"
 
-    nonisolated(unsafe) private static let directivePattern = try! CompiledPattern(
+    private static let directivePattern = try! CompiledPattern(
         #"postlint-(disable-next-line|disable|enable)(?![\w-])([^\n]*?)(?:-->|$)"#,
         options: [.utf, .ucp, .matchInvalidUTF, .multiline])
 
