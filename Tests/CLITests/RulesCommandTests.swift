@@ -17,6 +17,12 @@ import Testing
                      "defined in Rules/safe-messaging/committed-suicide.yml:1"] {
             #expect(result.stdout.contains(part), "missing \(part)")
         }
+        // The literals the prefilter looks for: declared ones, and ones phrases give
+        // (a phrase's `*` is kept, so "s*icide" does not become "cide").
+        let declared = try CLIRunner.run(["rules", "show", "misinformation/testimonial-as-proof"])
+        #expect(declared.stdout.contains(#"prefilter literals: "cure your", "fix your", "heal your", "worked for me", "works for me""#))
+        let phrases = try CLIRunner.run(["rules", "show", "crisis-resources/missing-resource"])
+        #expect(phrases.stdout.contains(#""s*icide""#) && !phrases.stdout.contains(#""cide""#))
         let unknown = try CLIRunner.run(["rules", "show", "safe-messaging/committed-suicid"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean 'safe-messaging/committed-suicide'?"))

@@ -34,4 +34,30 @@ import Testing
         #expect(results.filter { !$0.findings.isEmpty }.map(\.post.id) == posts.filter { $0.text == "vibes" }.map(\.id))
         #expect(results.first?.findings.first?.location.post?.id == "0")
     }
+
+    /// `run` streams: results for flagged posts only, every post counted, bad records and
+    /// progress in input order, whatever the number of jobs and the batch size.
+    @Test(arguments: [(1, 4096), (2, 3), (4, 1)])
+    func runCountsEveryPostAndReportsFlaggedOnesInOrder(jobs: Int, batchSize: Int) throws {
+        let linter = try makeLinter(["p.yml": ruleYAML(kind: "phrases", "phrases: [vibes]")])
+        var lines: [String] = []
+        for index in 0..<40 {
+            let month = index % 2 == 0 ? "2025-01" : "2025-02"
+            lines.append(index == 17 ? "{broken" : #"{"id": "\#(index)", "created_at": "\#(month)-03T00:00:00Z", "text": "\#(index % 5 == 0 ? "good vibes" : "calm day")"}"#)
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString).jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try PostFiles.reader(path: url.path, format: .jsonl, fields: FieldSelection())
+        var summary = BatchSummary()
+        var flagged: [String] = [], bad: [Int] = [], progress: [Int] = []
+        BatchLinter(linter: linter, jobs: jobs, batchSize: batchSize).run(&reader, path: "posts.jsonl", summary: &summary,
+            onResult: { flagged.append($0.post.id) }, onBad: { bad.append($0.line) }, onProgress: { progress.append($0) })
+        #expect(flagged == ["0", "5", "10", "15", "20", "25", "30", "35"])
+        #expect(bad == [18])
+        #expect(summary.postsRead == 39 && summary.postsLinted == 39 && summary.postsFlagged == 8 && summary.badRecords == 1)
+        #expect(summary.postsByMonth == ["2025-01": 20, "2025-02": 19])
+        #expect(summary.flaggedByMonth == ["2025-01": 4, "2025-02": 4])
+        #expect(progress.last == 39 && progress == progress.sorted())
+    }
 }
