@@ -4,15 +4,11 @@ import Foundation
 /// record at a time. A line that is not a JSON object, or lacks the text field, is a bad
 /// record with its line number; blank lines are ignored.
 public struct JSONLinesReader: PostReader {
-    let path: String
-    let fields: FieldSelection
     var lines: LineChunker
     /// Decodes one line; runs on the batch workers (lines are handed out as pending records).
     let decoder: @Sendable ([UInt8], Int) -> ReaderEvent
 
     public init(path: String, handle: FileHandle, fields: FieldSelection) {
-        self.path = path
-        self.fields = fields
         self.lines = LineChunker(handle: handle)
         let scanner = JSONFieldScanner(fields: fields)
         decoder = { line, number in JSONLinesReader.decode(line, number: number, path: path, fields: fields, scanner: scanner) }

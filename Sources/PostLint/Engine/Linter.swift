@@ -133,7 +133,8 @@ public final class Linter: Sendable {
         var any = prefilter.alwaysRunsSome
         var obfuscated = false
         any = scratch.normalized.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected, obfuscated: &obfuscated) } || any
-        if deobfuscates, obfuscated, Normalizer.foldObfuscation(scratch.normalized, into: &scratch.deobfuscated) {
+        if deobfuscates, obfuscated {
+            Normalizer.foldObfuscation(scratch.normalized, into: &scratch.deobfuscated)
             any = scratch.deobfuscated.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected) } || any
         }
         if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
@@ -222,12 +223,11 @@ struct FindingLocator {
     /// The message with each `{match}` replaced (on UTF-8 bytes: it runs for every finding, and
     /// Foundation's `replacingOccurrences` was a twentieth of a batch run).
     static func fill(_ template: String, match: String) -> String {
-        let placeholder = Array("{match}".utf8)
-        var bytes = Array(template.utf8)
-        guard let first = bytes.firstIndex(of: placeholder[0]) else { return template }
-        var out: [UInt8] = Array(bytes[..<first])
+        let bytes = Array(template.utf8)
+        guard bytes.contains(placeholder[0]) else { return template }
+        var out: [UInt8] = []
         out.reserveCapacity(bytes.count + match.utf8.count)
-        var index = first
+        var index = 0
         while index < bytes.count {
             if bytes[index] == placeholder[0], bytes[index...].starts(with: placeholder) {
                 out.append(contentsOf: match.utf8)
@@ -237,9 +237,10 @@ struct FindingLocator {
                 index += 1
             }
         }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let placeholder = Array("{match}".utf8)
 
     func finding(for hit: RuleHit, rule: RuleDefinition) -> Finding {
         let range = projection.sourceRange(for: hit.range)

@@ -20,10 +20,10 @@ struct Prefilter: Sendable {
     private let classOf: [UInt8]
     private let classCount: Int
     private let spaceClass: UInt8
-    /// Dense transitions, `[state * classCount + class]`: the next state, with the top bit set
-    /// when rules' literals end there. One of the two is used (16 bits while it fits).
-    private let transitions16: [UInt16]
-    private let transitions32: [UInt32]
+    /// Dense transitions, `transitions[state * classCount + class]`: the next state, with the
+    /// top bit set when rules' literals end there (one table load per byte).
+    private let transitions: [UInt32]
+    private static let outputFlag: UInt32 = 1 << 31
     /// The rules whose literal ends at each state (including via failure links):
     /// `outputRules[outputStart[state]..<outputStart[state + 1]]`.
     private let outputStart: [Int32]
@@ -32,9 +32,7 @@ struct Prefilter: Sendable {
     let alwaysRun: [Bool]
     let ruleCount: Int
     /// Whether some rule always runs.
-    var alwaysRunsSome: Bool { alwaysRun.contains(true) }
-    /// The number of automaton states (for benchmarks and tests).
-    var stateCount: Int { outputStart.count - 1 }
+    let alwaysRunsSome: Bool
 
     init(literalsPerRule: [[String]?]) {
         ruleCount = literalsPerRule.count
@@ -45,6 +43,7 @@ struct Prefilter: Sendable {
             guard let literals, !literals.isEmpty else { return true }
             return literals.contains { $0.isEmpty || $0.utf8.contains { $0 >= 0x80 } }
         }
+        alwaysRunsSome = alwaysRun.contains(true)
         // Literals as folded bytes (a literal's own whitespace is folded like the text's).
         var literalBytes: [(rule: Int, bytes: [UInt8])] = []
         for (rule, literals) in literalsPerRule.enumerated() where !alwaysRun[rule] {
@@ -112,29 +111,13 @@ struct Prefilter: Sendable {
                 }
             }
         }
-        // Renumber states breadth first, so the shallow states most bytes visit share a few
-        // cache lines, and store each entry as the next state with a flag bit for "literals
-        // end here": 16 bits each while the automaton is small enough (it is, for the
-        // built-in rules), else 32.
-        let order = [Int32(0)] + queue
-        var renumbered = [Int](repeating: 0, count: states)
-        for (index, state) in order.enumerated() { renumbered[Int(state)] = index }
-        let wide = states >= 1 << 15
-        var compact: [UInt16] = []
-        var full: [UInt32] = []
-        for state in order {
-            for symbol in 0..<count {
-                let next = Int(table[Int(state) * count + symbol])
-                let flagged = UInt32(renumbered[next]) | (output[next].isEmpty ? 0 : (wide ? 1 << 31 : 1 << 15))
-                if wide { full.append(flagged) } else { compact.append(UInt16(flagged)) }
-            }
+        transitions = table.map { next in
+            UInt32(next) | (output[Int(next)].isEmpty ? 0 : Prefilter.outputFlag)
         }
-        transitions16 = compact
-        transitions32 = full
         var starts: [Int32] = [0]
         var rules: [Int32] = []
-        for state in order {
-            rules += Array(Set(output[Int(state)])).sorted()
+        for state in 0..<states {
+            rules += Array(Set(output[state])).sorted()
             starts.append(Int32(rules.count))
         }
         outputStart = starts
@@ -152,17 +135,7 @@ struct Prefilter: Sendable {
     /// `$` or `@` (`Normalizer.hasObfuscatedToken`), so the de-obfuscated text is made only
     /// when it differs.
     func mark(_ text: UnsafeBufferPointer<UInt8>, in selected: inout [Bool], obfuscated: UnsafeMutablePointer<Bool>?) -> Bool {
-        if transitions32.isEmpty {
-            return transitions16.withUnsafeBufferPointer { mark(text, in: &selected, table: $0, obfuscated: obfuscated) }
-        }
-        return transitions32.withUnsafeBufferPointer { mark(text, in: &selected, table: $0, obfuscated: obfuscated) }
-    }
-
-    private func mark<Entry: FixedWidthInteger & UnsignedInteger>(
-        _ text: UnsafeBufferPointer<UInt8>, in selected: inout [Bool], table: UnsafeBufferPointer<Entry>,
-        obfuscated: UnsafeMutablePointer<Bool>?
-    ) -> Bool {
-        let flag = Entry(1) << (Entry.bitWidth - 1)
+        let flag = Prefilter.outputFlag
         var marked = false
         // Token state for the obfuscation check: 1 letter seen, 2 digit or symbol seen.
         var token: UInt8 = 0
@@ -172,6 +145,7 @@ struct Prefilter: Sendable {
         let count = text.count
         let classCount = self.classCount, spaceClass = self.spaceClass
         Normalizer.tokenKind.withUnsafeBufferPointer { tokenKind in
+        transitions.withUnsafeBufferPointer { table in
         classOf.withUnsafeBufferPointer { classOf in
         outputStart.withUnsafeBufferPointer { outputStart in
         outputRules.withUnsafeBufferPointer { outputRules in
@@ -213,7 +187,7 @@ struct Prefilter: Sendable {
                     marked = true
                 }
             }
-        }}}}}
+        }}}}}}
         obfuscated?.pointee = mixed
         return marked
     }

@@ -14,50 +14,49 @@ enum FindingJSON {
     }
 
     static func appendFinding(_ finding: Finding, to out: inout [UInt8]) {
-        var object = ObjectWriter(out: out)
-        out = []
-        object.string("category", finding.category)
-        if let fix = finding.fix { object.string("fix", fix) }
-        object.key("location")
-        appendLocation(finding.location, to: &object.out)
-        object.string("match", finding.match)
-        object.string("message", finding.message)
-        object.string("rule", finding.rule)
-        object.string("severity", finding.severity.rawValue)
-        object.string("source", finding.source)
-        object.key("suggestions")
-        object.out.append(UInt8(ascii: "["))
+        var object = Members()
+        out.append(UInt8(ascii: "{"))
+        object.string("category", finding.category, to: &out)
+        if let fix = finding.fix { object.string("fix", fix, to: &out) }
+        object.key("location", to: &out)
+        appendLocation(finding.location, to: &out)
+        object.string("match", finding.match, to: &out)
+        object.string("message", finding.message, to: &out)
+        object.string("rule", finding.rule, to: &out)
+        object.string("severity", finding.severity.rawValue, to: &out)
+        object.string("source", finding.source, to: &out)
+        object.key("suggestions", to: &out)
+        out.append(UInt8(ascii: "["))
         for (index, suggestion) in finding.suggestions.enumerated() {
-            if index > 0 { object.out.append(UInt8(ascii: ",")) }
-            appendString(suggestion, to: &object.out)
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(suggestion, to: &out)
         }
-        object.out.append(UInt8(ascii: "]"))
-        out = object.finish()
+        out += [UInt8(ascii: "]"), UInt8(ascii: "}")]
     }
 
     static func appendLocation(_ location: Location, to out: inout [UInt8]) {
-        var object = ObjectWriter(out: out)
-        out = []
-        object.int("column", location.column)
-        object.int("endColumn", location.endColumn)
-        object.int("endLine", location.endLine)
-        object.int("length", location.length)
-        object.int("line", location.line)
-        object.int("offset", location.offset)
-        if let path = location.path { object.string("path", path) }
+        var object = Members()
+        out.append(UInt8(ascii: "{"))
+        object.int("column", location.column, to: &out)
+        object.int("endColumn", location.endColumn, to: &out)
+        object.int("endLine", location.endLine, to: &out)
+        object.int("length", location.length, to: &out)
+        object.int("line", location.line, to: &out)
+        object.int("offset", location.offset, to: &out)
+        if let path = location.path { object.string("path", path, to: &out) }
         if let post = location.post {
-            object.key("post")
-            var inner = ObjectWriter(out: object.out)
-            object.out = []
-            if let warning = post.contentWarning { inner.string("contentWarning", warning) }
-            inner.string("id", post.id)
-            if let line = post.line { inner.int("line", line) }
-            if let record = post.record { inner.string("record", record) }
-            if let row = post.row { inner.int("row", row) }
-            if let timestamp = post.timestamp { inner.string("timestamp", timestamp) }
-            object.out = inner.finish()
+            object.key("post", to: &out)
+            var inner = Members()
+            out.append(UInt8(ascii: "{"))
+            if let warning = post.contentWarning { inner.string("contentWarning", warning, to: &out) }
+            inner.string("id", post.id, to: &out)
+            if let line = post.line { inner.int("line", line, to: &out) }
+            if let record = post.record { inner.string("record", record, to: &out) }
+            if let row = post.row { inner.int("row", row, to: &out) }
+            if let timestamp = post.timestamp { inner.string("timestamp", timestamp, to: &out) }
+            out.append(UInt8(ascii: "}"))
         }
-        out = object.finish()
+        out.append(UInt8(ascii: "}"))
     }
 
     /// A JSON string: `"` and `\` escaped, \b \t \n \f \r by name, other controls as \u00xx.
@@ -87,36 +86,25 @@ enum FindingJSON {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Writes `{` … `}` with commas between members (members in sorted key order by the caller).
-    struct ObjectWriter {
-        var out: [UInt8]
+    /// The members of one object, written in sorted key order by the caller: commas between.
+    struct Members {
         var first = true
 
-        init(out: [UInt8]) {
-            self.out = out
-            self.out.append(UInt8(ascii: "{"))
-        }
-
-        mutating func key(_ key: String) {
+        mutating func key(_ key: String, to out: inout [UInt8]) {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
             FindingJSON.appendString(key, to: &out)
             out.append(UInt8(ascii: ":"))
         }
 
-        mutating func string(_ key: String, _ value: String) {
-            self.key(key)
+        mutating func string(_ key: String, _ value: String, to out: inout [UInt8]) {
+            self.key(key, to: &out)
             FindingJSON.appendString(value, to: &out)
         }
 
-        mutating func int(_ key: String, _ value: Int) {
-            self.key(key)
+        mutating func int(_ key: String, _ value: Int, to out: inout [UInt8]) {
+            self.key(key, to: &out)
             out += String(value).utf8
-        }
-
-        consuming func finish() -> [UInt8] {
-            out.append(UInt8(ascii: "}"))
-            return out
         }
     }
 }

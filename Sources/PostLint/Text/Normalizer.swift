@@ -131,8 +131,10 @@ enum Normalizer {
     /// Digits and symbols read as letters, only inside tokens that also hold a letter, so
     /// numbers such as "988" or "13 11 14" stay numbers.
     static func foldObfuscation(_ bytes: [UInt8]) -> [UInt8] {
+        guard hasObfuscatedToken(bytes) else { return bytes }
         var folded: [UInt8] = []
-        return foldObfuscation(bytes, into: &folded) ? folded : bytes
+        foldObfuscation(bytes, into: &folded)
+        return folded
     }
 
     /// Whether some token holds a letter and a digit, `$` or `@` (only those tokens fold).
@@ -160,45 +162,35 @@ enum Normalizer {
         return 0
     }
 
-    /// `foldObfuscation` into a reused buffer; returns whether any byte changed (when none
-    /// would, the buffer is left as it was: most texts hold no such token).
-    static func foldObfuscation(_ bytes: [UInt8], into folded: inout [UInt8]) -> Bool {
-        guard hasObfuscatedToken(bytes) else { return false }
+    /// `foldObfuscation` written into a reused buffer (the caller knows the text has an
+    /// obfuscated token: `hasObfuscatedToken`, or the prefilter's pass).
+    static func foldObfuscation(_ bytes: [UInt8], into folded: inout [UInt8]) {
         folded.removeAll(keepingCapacity: true)
         folded.append(contentsOf: bytes)
-        var changed = false
         var tokenStart = 0
-        var tokenHasLetter = false
-        var tokenHasFoldable = false
-        func foldToken(_ range: Range<Int>) {
-            for i in range {
-                switch bytes[i] {
-                case UInt8(ascii: "0"): folded[i] = UInt8(ascii: "o")
-                case UInt8(ascii: "1"): folded[i] = UInt8(ascii: "i")
-                case UInt8(ascii: "3"): folded[i] = UInt8(ascii: "e")
-                case UInt8(ascii: "4"), UInt8(ascii: "@"): folded[i] = UInt8(ascii: "a")
-                case UInt8(ascii: "5"), UInt8(ascii: "$"): folded[i] = UInt8(ascii: "s")
-                default: continue
-                }
-                changed = true
-            }
-        }
+        var token: UInt8 = 0
         for index in 0...bytes.count {
-            let byte = index < bytes.count ? bytes[index] : 0x20
-            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if isLetter || isDigit || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "@") {
-                tokenHasLetter = tokenHasLetter || isLetter
-                tokenHasFoldable = tokenHasFoldable || !isLetter
+            let bits = index < bytes.count ? tokenKind[Int(bytes[index])] : 0
+            if bits != 0 {
+                token |= bits
                 continue
             }
             // Digits and symbols are read as letters only inside tokens that also hold a letter.
-            if tokenHasLetter && tokenHasFoldable { foldToken(tokenStart..<index) }
+            if token == 3 {
+                for i in tokenStart..<index {
+                    switch bytes[i] {
+                    case UInt8(ascii: "0"): folded[i] = UInt8(ascii: "o")
+                    case UInt8(ascii: "1"): folded[i] = UInt8(ascii: "i")
+                    case UInt8(ascii: "3"): folded[i] = UInt8(ascii: "e")
+                    case UInt8(ascii: "4"), UInt8(ascii: "@"): folded[i] = UInt8(ascii: "a")
+                    case UInt8(ascii: "5"), UInt8(ascii: "$"): folded[i] = UInt8(ascii: "s")
+                    default: break
+                    }
+                }
+            }
             tokenStart = index + 1
-            tokenHasLetter = false
-            tokenHasFoldable = false
+            token = 0
         }
-        return changed
     }
 }
 
