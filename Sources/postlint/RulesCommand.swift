@@ -68,10 +68,13 @@ struct RulesTest: ParsableCommand {
         discussion: "With a folder, tests the rules in it (the built-in shared lists stay available); without, the built-in packs."
     )
     @Argument(help: ArgumentHelp("A folder of rules to test instead of the built-in packs.", valueName: "dir")) var directory: String?
+    @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in packs and lists (test a whole rules tree, such as a checkout's Rules/, with its own lists).")
+    var noBuiltinRules = false
 
     func run() throws {
         var options = try RuleOptions.parse([])
         if let directory { options.ruleDirectories = [directory] }
+        options.noBuiltinRules = noBuiltinRules
         let linter = try options.makeLinter()
         let only = directory == nil ? nil : options.userRuleFiles
         let result = ExampleRunner(linter: linter).run(onlyFiles: only)
