@@ -25,32 +25,14 @@ struct PostInputOptions: ParsableArguments {
     @Flag(help: "Keep post text out of every output: post ids, rule ids and positions only.")
     var redact = false
 
-    func fields(for format: PostFormat) -> FieldSelection {
-        switch format {
-        case .csv, .tsv: return FieldSelection(text: textColumn, id: idColumn)
-        default: return FieldSelection(text: textField, id: idField)
-        }
+    func apply(to options: inout RunOptions) {
+        options.jsonFields = FieldSelection(text: textField, id: idField)
+        options.csvColumns = FieldSelection(text: textColumn, id: idColumn)
+        options.jobs = jobs
+        options.skipBadRecords = skipBadRecords
     }
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    }
-}
-
-/// Progress on standard error for long runs on a terminal: posts done and posts per second.
-struct ProgressLine {
-    let enabled = isatty(STDERR_FILENO) == 1
-    let start = Date()
-    var last = Date.distantPast
-
-    mutating func update(_ done: Int) {
-        guard enabled, Date().timeIntervalSince(last) > 0.5 else { return }
-        last = Date()
-        let rate = Double(done) / max(0.001, last.timeIntervalSince(start))
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(done) posts, \(Int(rate)) posts/s".utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -36,6 +36,14 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
+    func apply(to options: inout RunOptions) {
+        options.ruleFolders = ruleDirectories
+        options.includeBuiltinRules = !noBuiltinRules
+        options.prefilter = !noPrefilter
+        options.profile = profile ? LintProfile() : nil
+        options.region = region
+    }
+
     /// The files given with `--rules`, to tell user rules from built-in ones.
     var userRuleFiles: Set<String> {
         Set(ruleDirectories.flatMap { (try? RuleFile.files(in: URL(fileURLWithPath: $0)))?.map(\.path) ?? [] })

@@ -30,12 +30,12 @@ public struct Audit: Sendable, Codable {
     }
 
     /// Keeps examples from one linted post (counts are kept by the batch summary).
-    public mutating func record(_ result: PostResult, path: String) {
-        guard !result.findings.isEmpty else { return }
-        let bytes = Array(result.post.text.utf8)
+    public mutating func record(_ item: LintItem) {
+        guard !item.findings.isEmpty, let post = item.post else { return }
+        let bytes = item.document.bytes, path = item.document.path ?? "<stdin>"
         var categories = Set<String>()
-        for finding in result.findings {
-            let example = makeExample(finding, post: result.post, bytes: bytes, path: path)
+        for finding in item.findings {
+            let example = makeExample(finding, post: post, bytes: bytes, path: path)
             // One example per post and category; a few per rule.
             if categories.insert(finding.category).inserted, (examplesByCategory[finding.category]?.count ?? 0) < examplesPerCategory {
                 examplesByCategory[finding.category, default: []].append(example)
@@ -67,5 +67,19 @@ public struct Audit: Sendable, Codable {
     static func head(_ text: String, _ count: Int) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         return flat.count > count ? flat.prefix(count) + "…" : flat
+    }
+}
+
+/// Feeds an audit from a run: examples from each flagged post as it comes, counts and inputs
+/// from the final report.
+public final class AuditSink: LintSink {
+    public private(set) var audit: Audit
+
+    public init(_ audit: Audit) { self.audit = audit }
+
+    public func receive(_ item: LintItem) { audit.record(item) }
+
+    public func finish(_ report: RunReport) {
+        audit.summary = report.posts ?? BatchSummary()
     }
 }

@@ -7,6 +7,8 @@ import Synchronization
 public struct PostResult: Sendable {
     public var post: Post
     public var findings: [Finding]
+    /// Rules that could not finish on this post (for example a PCRE2 limit): reported, never dropped.
+    public var failures: [PostLintError] = []
 }
 
 /// Counts of a batch run: what was read, linted, flagged and skipped, and why.
@@ -19,12 +21,25 @@ public struct BatchSummary: Sendable, Codable {
     public var skipped: [String: Int] = [:]
     /// Malformed records, reported one by one and skipped.
     public var badRecords = 0
+    /// Posts on which a rule failed (reported one by one; their other findings are kept).
+    public var ruleFailures: Int {
+        get { ruleFailureCount ?? 0 }
+        set { ruleFailureCount = newValue == 0 ? nil : newValue }
+    }
+    /// Left out of JSON when zero, so outputs of runs without failures stay as they were.
+    private var ruleFailureCount: Int?
     public var byCategory: [String: Int] = [:]
     public var byRule: [String: Int] = [:]
     public var bySeverity: [String: Int] = [:]
     /// Posts read and flagged per month (`YYYY-MM`), where posts have a timestamp.
     public var postsByMonth: [String: Int] = [:]
     public var flaggedByMonth: [String: Int] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case postsRead, postsLinted, postsFlagged, findings, skipped, badRecords, byCategory, byRule, bySeverity
+        case postsByMonth, flaggedByMonth
+        case ruleFailureCount = "ruleFailures"
+    }
 
     public init() {}
 
@@ -34,15 +49,26 @@ public struct BatchSummary: Sendable, Codable {
         if let month { postsByMonth[month, default: 0] += 1 }
     }
 
-    mutating func add(_ result: PostResult) {
-        let month = result.post.timestamp.flatMap(Timestamps.month)
-        addLinted(month: month)
-        guard !result.findings.isEmpty else { return }
+    /// Adds the findings counts and rule failures of `other` (a tally of the same run's posts).
+    mutating func merge(_ other: BatchSummary) {
+        postsFlagged += other.postsFlagged
+        findings += other.findings
+        ruleFailures += other.ruleFailures
+        for (key, value) in other.byCategory { byCategory[key, default: 0] += value }
+        for (key, value) in other.byRule { byRule[key, default: 0] += value }
+        for (key, value) in other.bySeverity { bySeverity[key, default: 0] += value }
+        for (key, value) in other.flaggedByMonth { flaggedByMonth[key, default: 0] += value }
+    }
+
+    /// Counts a post's final findings (after every stage): flagged posts, by category, rule,
+    /// severity and month. The post itself was counted by `BatchLinter`.
+    mutating func addFindings(of item: LintItem) {
+        guard !item.findings.isEmpty else { return }
         postsFlagged += 1
-        findings += result.findings.count
-        if let month { flaggedByMonth[month, default: 0] += 1 }
-        for category in Set(result.findings.map(\.category)) { byCategory[category, default: 0] += 1 }
-        for finding in result.findings {
+        findings += item.findings.count
+        if let month = item.post?.timestamp.flatMap(Timestamps.month) { flaggedByMonth[month, default: 0] += 1 }
+        for category in Set(item.findings.map(\.category)) { byCategory[category, default: 0] += 1 }
+        for finding in item.findings {
             byRule[finding.rule, default: 0] += 1
             bySeverity[finding.severity.rawValue, default: 0] += 1
         }
@@ -62,8 +88,8 @@ public final class BatchLinter: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
-    /// Reads everything from `reader`, calling `onResult` for each post with findings, in
-    /// order, and `onBad` for each malformed record, and counts every post in `summary` (posts
+    /// Reads everything from `reader`, calling `onResult` for each post with findings or rule
+    /// failures, in order (the caller counts its findings: `LintRun` does after its stages), and `onBad` for each malformed record, and counts every post in `summary` (posts
     /// without findings are only counted: most posts of a large export). `onProgress` gets the
     /// number of posts read so far after each batch. Records the reader leaves pending are
     /// decoded by the workers, in parallel; results and diagnostics still come in input order.
@@ -82,7 +108,7 @@ public final class BatchLinter: Sendable {
                     summary.addLinted(month: month)
                 case .post(let result):
                     summary.postsRead += 1
-                    summary.add(result)
+                    summary.addLinted(month: result.post.timestamp.flatMap(Timestamps.month))
                     onResult(result)
                 case .skipped(let reason):
                     summary.skipped[reason, default: 0] += 1
@@ -163,9 +189,10 @@ public final class BatchLinter: Sendable {
                 let outcome: Outcome
                 switch event {
                 case .post(let post):
-                    let findings = BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)
-                    outcome = findings.isEmpty && !keepClean ? .clean(month: post.timestamp.flatMap(Timestamps.month))
-                        : .post(PostResult(post: post, findings: findings))
+                    let result = BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)
+                    outcome = result.findings.isEmpty && result.failures.isEmpty && !keepClean
+                        ? .clean(month: post.timestamp.flatMap(Timestamps.month))
+                        : .post(PostResult(post: post, findings: result.findings, failures: result.failures))
                 case .skipped(let reason): outcome = .skipped(reason)
                 case .bad(let diagnostic): outcome = .bad(diagnostic)
                 case .pending: preconditionFailure("a decoded record is never pending")
@@ -177,13 +204,11 @@ public final class BatchLinter: Sendable {
         return (0..<events.count).map { slots.take($0)! }
     }
 
-    static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> [Finding] {
+    static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> LintResult {
         let document = Document(text: post.text, format: post.markup == .html ? .html : .text, path: path)
-        return linter.lint(document, scratch: scratch).findings.map { finding in
-            var copy = finding
-            copy.location.post = post.reference
-            return copy
-        }
+        var result = linter.lint(document, scratch: scratch)
+        for index in result.findings.indices { result.findings[index].location.post = post.reference }
+        return result
     }
 }
 

@@ -201,6 +201,9 @@ public struct Configuration: Sendable {
 
     /// The severity a finding of `rule` has in `path` (relative to the base folder), or nil
     /// when the rule is off there. Later settings win: packs, rules, then each matching override.
+    /// Whether any rule or pack setting could change a finding (else findings pass as they are).
+    var hasRuleSettings: Bool { !rules.isEmpty || !packs.isEmpty || !overrides.isEmpty }
+
     public func severity(of rule: String, defaultSeverity: Severity, path: String) -> Severity? {
         let pack = String(rule.split(separator: "/").first ?? "")
         var setting = setting(for: rule, pack: pack, in: rules, packs: packs) ?? .on

@@ -67,6 +67,23 @@ public final class Linter: Sendable {
         deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
     }
 
+    private init(compiled: [CompiledRule], matchLimits: MatchLimits, profile: LintProfile?, prefilter: Bool) {
+        self.compiled = compiled
+        rules = compiled.map(\.definition)
+        self.matchLimits = matchLimits
+        self.profile = profile
+        self.prefilter = prefilter ? Prefilter(literalsPerRule: compiled.map { $0.matcher.requiredLiterals }) : nil
+        deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
+    }
+
+    /// This linter without the rules in `ids`, sharing the compiled patterns (nothing is
+    /// compiled again; only the prefilter is rebuilt).
+    public func disabling(_ ids: Set<String>) -> Linter {
+        guard !ids.isEmpty else { return self }
+        return Linter(compiled: compiled.filter { !ids.contains($0.definition.id) }, matchLimits: matchLimits, profile: profile,
+                      prefilter: prefilter != nil)
+    }
+
     /// Each rule's candidate patterns as PCRE2 source, with whether they are caseless (for
     /// benchmarks against other engines: `rules export-patterns`).
     public var candidatePatterns: [(rule: String, pattern: String, caseless: Bool)] {

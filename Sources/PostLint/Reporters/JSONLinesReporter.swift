@@ -31,6 +31,37 @@ public struct JSONLinesWriter {
     }
 }
 
+/// The streaming `jsonl` sink: each input's final findings as they leave the stages,
+/// flushed after every batch of posts, and the summary line at the end.
+public final class JSONLinesSink: LintSink {
+    public static let name = "jsonl"
+    let output: ReportOutput
+    let redact: Bool
+    private var bytes: [UInt8] = []
+
+    public init(output: ReportOutput, redact: Bool = false) {
+        self.output = output
+        self.redact = redact
+    }
+
+    public func receive(_ item: LintItem) {
+        guard !item.findings.isEmpty else { return }
+        for finding in item.findings {
+            FindingJSON.appendLine(redact ? Redaction.redact(finding) : finding, to: &bytes)
+            bytes.append(0x0A)
+        }
+        output.write(bytes: bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    public func progress(postsRead: Int) { output.flush() }
+
+    public func finish(_ report: RunReport) {
+        output.write(JSONLinesWriter(redact: redact).summaryLine(report.posts ?? BatchSummary()))
+        output.close()
+    }
+}
+
 /// `--redact`: outputs keep post ids, rule ids, positions and the rules' suggestions, never
 /// post text (the matched text, and messages that quote it).
 public enum Redaction {

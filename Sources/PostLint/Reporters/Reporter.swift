@@ -20,6 +20,24 @@ public struct RunSummary: Sendable, Hashable, Codable {
     /// Inputs or rules that could not be processed (reported separately, never dropped).
     public var problems: Int
 
+    /// Nothing counted yet (`LintRun` counts each input as it leaves the last stage).
+    public init() {
+        files = 0; findings = 0; errors = 0; warnings = 0; info = 0; problems = 0
+    }
+
+    /// Counts one input and its final findings.
+    mutating func count(_ found: [Finding]) {
+        files += 1
+        findings += found.count
+        for finding in found {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: info += 1
+            }
+        }
+    }
+
     public init(documents: [LintedDocument], problems: [Diagnostic]) {
         let all = documents.flatMap(\.findings)
         files = documents.count
@@ -41,6 +59,11 @@ public struct RunReport: Sendable {
     public var rules: [RuleDefinition]
     /// Counts for multi-post inputs (exports, JSON Lines, CSV), when there were any.
     public var posts: BatchSummary?
+    /// What `--fix` changed (or, with `--dry-run`, would change), file by file.
+    public var fixes: [FixRecord] = []
+    /// With `RunOptions.recordBaseline`: findings before the baseline and diff-base filters,
+    /// for `--write-baseline`.
+    public var recorded: [LintedDocument] = []
 
     public init(documents: [LintedDocument], problems: [Diagnostic], rules: [RuleDefinition] = []) {
         self.documents = documents

@@ -1,0 +1,77 @@
+/// What a front end chooses for a run: where settings come from, which rules, which inputs and
+/// how, and what the pipeline does with the findings. Built from flags by the CLI, from a
+/// request by a server; `LintRun` resolves it once.
+public struct RunOptions: Sendable {
+    /// Where `.postlint.yml` comes from.
+    public enum ConfigurationSource: Sendable {
+        /// Look for `.postlint.yml` from this folder upwards.
+        case discover(from: String)
+        /// This file.
+        case file(String)
+        /// No configuration file.
+        case none
+        /// A configuration already loaded.
+        case loaded(Configuration)
+    }
+
+    /// `--fix`: in place, or as a diff (`--dry-run`).
+    public enum FixMode: Sendable { case apply, dryRun }
+
+    public var configuration: ConfigurationSource = .none
+    /// Extra rule folders or files (`--rules`), after the configuration's `rule-folders`.
+    public var ruleFolders: [String] = []
+    public var includeBuiltinRules = true
+    /// Overrides the configuration's `region`.
+    public var region: String?
+    public var prefilter = true
+    public var profile: LintProfile?
+
+    /// Read every input as this format instead of guessing from the name.
+    public var inputFormat: InputKind?
+    /// Globs of paths to skip in walked folders (`--exclude`).
+    public var excludes: [String] = []
+    /// Fields (JSON) and columns (CSV) holding posts' text and id.
+    public var jsonFields = FieldSelection()
+    public var csvColumns = FieldSelection()
+    /// Worker threads for multi-post inputs.
+    public var jobs = 1
+
+    /// Report only findings that are not in this baseline file.
+    public var baselinePath: String?
+    /// Keep the findings before the baseline and diff-base filters in `RunReport.recorded`.
+    public var recordBaseline = false
+    /// A suppression comment without a reason is an error finding.
+    public var requireReason = false
+    public var fix: FixMode?
+    /// Only findings on lines changed since this git revision.
+    public var diffBase: String?
+    /// Malformed records and rule failures on posts do not make the run fail.
+    public var skipBadRecords = false
+    /// Overrides the configuration's `fail-on`.
+    public var failOn: Threshold?
+
+    public init() {}
+
+    /// The fields to read posts of `format` with.
+    func fields(for format: PostFormat) -> FieldSelection {
+        switch format {
+        case .csv, .tsv: return csvColumns
+        default: return jsonFields
+        }
+    }
+}
+
+/// An input format chosen by name (`--input-format`): one text, or a multi-post format.
+public enum InputKind: Sendable, Hashable {
+    case document(InputFormat)
+    case posts(PostFormat)
+
+    public init?(name: String) {
+        if let format = InputFormat(rawValue: name) { self = .document(format) }
+        else if let format = PostFormat(rawValue: name) { self = .posts(format) }
+        else { return nil }
+    }
+
+    /// Every name `init(name:)` accepts, for help and error messages.
+    public static var names: [String] { InputFormat.allCases.map(\.rawValue) + PostFormat.allCases.map(\.rawValue) }
+}
