@@ -40,6 +40,6 @@ let package = Package(
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["postlint"], exclude: ["Golden", "Schemas"]),
+        .testTarget(name: "CLITests", dependencies: ["postlint", "PostLint"], exclude: ["Golden", "Schemas"]),
     ]
 )
