@@ -30,7 +30,7 @@ struct AuditCommand: ParsableCommand {
         settings.apply(to: &options)
         rules.apply(to: &options)
         postOptions.apply(to: &options)
-        options.inputFormat = inputFormat.map { .posts($0.format) }
+        options.inputFormat = inputFormat?.format
         let run: LintRun
         do throws(RunSetupError) { run = try LintRun(options: options) } catch {
             for line in error.lines { Terminal.error(line) }
@@ -68,10 +68,10 @@ struct AuditCommand: ParsableCommand {
 
 /// `--input-format` for audit: a multi-post format.
 struct PostFormatArgument: ExpressibleByArgument {
-    let format: PostFormat
+    let format: InputFormat
     init?(argument: String) {
-        guard let format = PostFormat(rawValue: argument) else { return nil }
+        guard let format = InputFormat(rawValue: argument), format.yieldsPosts else { return nil }
         self.format = format
     }
-    static var allValueStrings: [String] { PostFormat.allCases.map(\.rawValue) }
+    static var allValueStrings: [String] { InputFormat.allCases.filter(\.yieldsPosts).map(\.rawValue) }
 }

@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
     var failOn: Threshold?
 
     @Option(name: .customLong("input-format"), help: ArgumentHelp(
-        "Read every input as this format instead of guessing from the name: text, markdown, html, or a multi-post format: jsonl, json, csv, tsv, x-archive, mastodon, facebook, instagram, threads, reddit.",
+        "Read every input as this format instead of guessing from the name. One of: \(ReaderRegistry.help).",
         valueName: "format"))
     var inputFormat: String?
 
@@ -57,8 +57,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var postOptions: PostInputOptions
 
     func validate() throws {
-        if let inputFormat, InputKind(name: inputFormat) == nil {
-            throw ValidationError("unknown input format '\(inputFormat)'; expected one of \(InputKind.names.joined(separator: ", "))")
+        if let inputFormat, InputFormat(rawValue: inputFormat) == nil {
+            throw ValidationError("unknown input format '\(inputFormat)'; expected one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if paths.isEmpty && Terminal.stdinIsTerminal {
             throw ValidationError("no input: give files or folders, or pipe a draft in with '-'")
@@ -114,7 +114,7 @@ struct CheckCommand: ParsableCommand {
         settings.apply(to: &options)
         rules.apply(to: &options)
         postOptions.apply(to: &options)
-        options.inputFormat = inputFormat.flatMap(InputKind.init(name:))
+        options.inputFormat = inputFormat.flatMap(InputFormat.init(rawValue:))
         options.excludes = excludes
         options.recordBaseline = writeBaseline != nil
         options.requireReason = requireReason

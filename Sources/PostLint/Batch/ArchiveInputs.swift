@@ -5,11 +5,11 @@ import ZIPFoundation
 public struct PostInput: Sendable {
     public var path: String
     public var displayPath: String
-    public var format: PostFormat
+    public var format: InputFormat
     /// The temporary folder an archive entry was extracted to; remove it when done.
     public var temporaryFolder: String?
 
-    public init(path: String, displayPath: String, format: PostFormat, temporaryFolder: String? = nil) {
+    public init(path: String, displayPath: String, format: InputFormat, temporaryFolder: String? = nil) {
         self.path = path
         self.displayPath = displayPath
         self.format = format
@@ -45,7 +45,7 @@ public enum ArchiveInputs {
             let name = (entry.path as NSString).lastPathComponent
             // Only the platforms' own post files: an export's other JSON and CSV files (profile,
             // likes, private messages) are not posts to audit.
-            guard let format = PostFormat.detect(path: entry.path), format.isPlatformExport, !name.hasPrefix("."),
+            guard let format = InputFormat.detect(path: entry.path), format.reader.isPlatformExport, !name.hasPrefix("."),
                   !entry.path.split(separator: "/").contains("..") else { continue }
             let target = folder.appendingPathComponent(entry.path)
             do {

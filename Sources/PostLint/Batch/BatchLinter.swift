@@ -205,7 +205,7 @@ public final class BatchLinter: Sendable {
     }
 
     static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> LintResult {
-        let document = Document(text: post.text, format: post.markup == .html ? .html : .text, path: path)
+        let document = post.document(path: path)
         var result = linter.lint(document, scratch: scratch)
         for index in result.findings.indices { result.findings[index].location.post = post.reference }
         return result

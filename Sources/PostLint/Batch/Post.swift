@@ -1,25 +1,29 @@
 /// One post read from a multi-post input: its text, what it is, and where it came from.
 public struct Post: Sendable {
-    public enum Markup: Sendable { case text, html }
-
     public var id: String
     public var timestamp: String?
     public var text: String
-    /// HTML (Mastodon) is turned into text with positions mapped back into `text`.
-    public var markup: Markup
+    /// How the text is read: `.text`, or `.html` (Mastodon), turned into text with positions
+    /// mapped back into `text`.
+    public var format: InputFormat
     /// A content warning or subject kept with the post (Mastodon `summary`).
     public var contentWarning: String?
     public var reference: PostReference
 
-    public init(id: String, timestamp: String?, text: String, markup: Markup = .text, contentWarning: String? = nil,
+    public init(id: String, timestamp: String?, text: String, format: InputFormat = .text, contentWarning: String? = nil,
                 reference: PostReference) {
         self.id = id
         self.timestamp = timestamp
         self.text = text
-        self.markup = markup
+        self.format = format
         self.contentWarning = contentWarning
         self.reference = reference
     }
+}
+
+extension Post {
+    /// The post as a document to lint, reported under `path` (the file it came from).
+    public func document(path: String) -> Document { Document(text: text, format: format, path: path) }
 }
 
 /// What a reader yields: a post, an entry that holds no text by nature (a boost, a photo

@@ -119,7 +119,7 @@ public final class Linter: Sendable {
     /// documents; never shared between threads).
     public func lint(_ document: Document, scratch: LintScratch) -> LintResult {
         var selected: [Bool]?
-        if prefilter != nil, document.format == .text {
+        if prefilter != nil, document.format.reader.lintsWholeText {
             // Fast path: normalise into a reused buffer and run the prefilter; most posts stop here.
             guard let selection = quickSelection(document.bytes, scratch: scratch) else {
                 profile?.addTextSkippedByAllRules()
@@ -160,14 +160,10 @@ public final class Linter: Sendable {
 
     /// The normalised projection of a document and the text rules scan.
     func scanText(for document: Document, scratch: MatchScratch? = nil) -> (ProjectedText, ScanText) {
-        let projection: ProjectedText
-        switch document.format {
-        case .text: projection = Normalizer.normalize(ProjectedText(wholeOf: document.bytes))
-        case .markdown: projection = Normalizer.normalize(MarkdownProjector.project(document.bytes))
-        case .html: projection = Normalizer.normalize(HTMLProjector.project(document.bytes))
-        }
+        let reader = document.format.reader
+        let projection = Normalizer.normalize(reader.project?(document.bytes) ?? ProjectedText(wholeOf: document.bytes))
         let text = ScanText(bytes: projection.bytes, scratch: scratch ?? MatchScratch(limits: matchLimits),
-                            newlineEndsSentence: document.format != .markdown)
+                            newlineEndsSentence: reader.lineBreakEndsSentence)
         return (projection, text)
     }
 

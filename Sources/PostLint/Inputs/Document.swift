@@ -1,18 +1,5 @@
 import Foundation
 
-/// How an input is read: plain text (linted whole) or Markdown (prose only).
-public enum InputFormat: String, Sendable, CaseIterable {
-    case text, markdown
-    /// HTML fragments (Mastodon posts): tags left out, block ends as line breaks.
-    case html
-
-    /// The format for a path's extension: `.md`/`.markdown` are Markdown, everything else text.
-    public static func forPath(_ path: String) -> InputFormat {
-        let ext = (path as NSString).pathExtension.lowercased()
-        return ["md", "markdown", "mdown", "mkd"].contains(ext) ? .markdown : .text
-    }
-}
-
 /// One input to lint: its bytes (valid UTF-8), its format and the path findings are reported under.
 public struct Document: Sendable {
     public var path: String?

@@ -97,7 +97,7 @@ public final class LintRun {
         for file in files {
             var reader: any PostReader
             do throws(PostLintError) {
-                reader = try PostFiles.reader(file, fields: options.fields(for: file.format))
+                reader = try ReaderRegistry.open(file, fields: options.fields(for: file.format))
             } catch {
                 report.problems.append(error.diagnostic(file: file.displayPath))
                 continue
@@ -110,8 +110,7 @@ public final class LintRun {
                     let problem = Diagnostic(file: file.displayPath, message: "post \(result.post.id): \(failure)")
                     for sink in sinks { sink.problem(problem) }
                 }
-                var item = LintItem(document: Document(text: result.post.text, format: result.post.markup == .html ? .html : .text,
-                                                       path: file.displayPath),
+                var item = LintItem(document: result.post.document(path: file.displayPath),
                                     findings: result.findings, post: result.post, configurationPath: relative)
                 for index in stages.indices where stages[index].appliesToPosts { stages[index].process(&item, into: &report) }
                 found.addFindings(of: item)

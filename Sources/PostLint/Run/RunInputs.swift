@@ -30,12 +30,8 @@ public enum RunInputs {
 
     private static func documentsAndPosts(_ paths: [String], options: RunOptions, configuration: Configuration,
                                           standardInput: () -> Data) -> (inputs: [RunInput], problems: [Diagnostic]) {
-        var forcedDocument: InputFormat?, forcedPosts: PostFormat?
-        switch options.inputFormat {
-        case .document(let format): forcedDocument = format
-        case .posts(let format): forcedPosts = format
-        case nil: break
-        }
+        let forcedPosts = options.inputFormat.flatMap { $0.yieldsPosts ? $0 : nil }
+        let forcedDocument = options.inputFormat.flatMap { $0.yieldsPosts ? nil : $0 }
         var inputs: [RunInput] = [], problems: [Diagnostic] = []
         if paths.isEmpty || paths.contains("-") {
             if let forcedPosts {
@@ -56,7 +52,7 @@ public enum RunInputs {
                 do throws(PostLintError) { inputs += try ArchiveInputs.expand(path).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
                 continue
             }
-            if forcedDocument == nil, let format = forcedPosts ?? PostFormat.detect(path: path) {
+            if forcedDocument == nil, let format = forcedPosts ?? InputFormat.detect(path: path), format.yieldsPosts {
                 inputs.append(.posts(PostInput(path: path, displayPath: path, format: format)))
                 continue
             }
@@ -74,13 +70,12 @@ public enum RunInputs {
     }
 
     private static func postsOnly(_ paths: [String], options: RunOptions) -> (inputs: [RunInput], problems: [Diagnostic]) {
-        var forced: PostFormat?
-        if case .posts(let format) = options.inputFormat { forced = format }
+        let forced = options.inputFormat.flatMap { $0.yieldsPosts ? $0 : nil }
         var inputs: [RunInput] = [], problems: [Diagnostic] = []
         // Folders are searched for exports; note-tweet.js completes tweets.js beside it, so it
         // is not a separate input there.
         let collector = InputCollector(excludes: options.excludes, accepts: { path in
-            (PostFormat.detect(path: path) != nil || ArchiveInputs.isArchive(path))
+            (InputFormat.detect(path: path)?.yieldsPosts == true || ArchiveInputs.isArchive(path))
                 && (path as NSString).lastPathComponent != "note-tweet.js"
         })
         let collected = collector.collect(paths)
@@ -88,7 +83,7 @@ public enum RunInputs {
         for path in collected.files {
             if ArchiveInputs.isArchive(path) && forced == nil {
                 do throws(PostLintError) { inputs += try ArchiveInputs.expand(path).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
-            } else if let format = forced ?? PostFormat.detect(path: path) {
+            } else if let format = forced ?? InputFormat.detect(path: path), format.yieldsPosts {
                 inputs.append(.posts(PostInput(path: path, displayPath: path, format: format)))
             } else {
                 problems.append(Diagnostic(file: path, message: "not a known export format; choose one with --input-format"))

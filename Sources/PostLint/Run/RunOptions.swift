@@ -27,7 +27,7 @@ public struct RunOptions: Sendable {
     public var profile: LintProfile?
 
     /// Read every input as this format instead of guessing from the name.
-    public var inputFormat: InputKind?
+    public var inputFormat: InputFormat?
     /// Globs of paths to skip in walked folders (`--exclude`).
     public var excludes: [String] = []
     /// Fields (JSON) and columns (CSV) holding posts' text and id.
@@ -53,25 +53,10 @@ public struct RunOptions: Sendable {
     public init() {}
 
     /// The fields to read posts of `format` with.
-    func fields(for format: PostFormat) -> FieldSelection {
+    func fields(for format: InputFormat) -> FieldSelection {
         switch format {
         case .csv, .tsv: return csvColumns
         default: return jsonFields
         }
     }
-}
-
-/// An input format chosen by name (`--input-format`): one text, or a multi-post format.
-public enum InputKind: Sendable, Hashable {
-    case document(InputFormat)
-    case posts(PostFormat)
-
-    public init?(name: String) {
-        if let format = InputFormat(rawValue: name) { self = .document(format) }
-        else if let format = PostFormat(rawValue: name) { self = .posts(format) }
-        else { return nil }
-    }
-
-    /// Every name `init(name:)` accepts, for help and error messages.
-    public static var names: [String] { InputFormat.allCases.map(\.rawValue) + PostFormat.allCases.map(\.rawValue) }
 }

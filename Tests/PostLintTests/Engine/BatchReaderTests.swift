@@ -49,7 +49,7 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString).jsonl")
         try Data(lines.joined(separator: "\n").utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        var reader = try PostFiles.reader(path: url.path, format: .jsonl, fields: FieldSelection())
+        var reader = try ReaderRegistry.open(path: url.path, format: .jsonl, fields: FieldSelection())
         var summary = BatchSummary()
         var flagged: [String] = [], bad: [Int] = [], progress: [Int] = []
         BatchLinter(linter: linter, jobs: jobs, batchSize: batchSize).run(&reader, path: "posts.jsonl", summary: &summary,

@@ -53,7 +53,7 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scanner-\(UUID().uuidString).jsonl")
         try Data(lines.joined(separator: "\n").utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        var reader = try PostFiles.reader(path: url.path, format: .jsonl, fields: fields)
+        var reader = try ReaderRegistry.open(path: url.path, format: .jsonl, fields: fields)
         var out: [Read] = []
         while var event = reader.next() {
             if case .pending(let record) = event { event = record.decoded() }

@@ -172,3 +172,10 @@ struct DecodedJSONFields: JSONFields {
         JSONRecord.value(object, path: path).map { JSONRecord.string($0).map(JSONFieldText.text) ?? .notText }
     }
 }
+
+extension InputReader {
+    static let jsonLines = InputReader.posts(.jsonl, "JSON Lines, one post per line, streamed",
+                                             detects: { _, ext in ext == "jsonl" || ext == "ndjson" }) { source throws(PostLintError) in
+        JSONLinesReader(path: source.shownAs, handle: try source.handle(), fields: source.fields)
+    }
+}

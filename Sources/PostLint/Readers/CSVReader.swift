@@ -133,3 +133,13 @@ public struct CSVReader: PostReader {
         return nil
     }
 }
+
+extension InputReader {
+    static let csv = InputReader.posts(.csv, "CSV with a header row, streamed", detects: { _, ext in ext == "csv" }) { source throws(PostLintError) in
+        CSVReader(path: source.shownAs, handle: try source.handle(), fields: source.fields)
+    }
+    static let tsv = InputReader.posts(.tsv, "TSV with a header row, streamed", detects: { _, ext in ext == "tsv" || ext == "tab" }) {
+        source throws(PostLintError) in
+        CSVReader(path: source.shownAs, handle: try source.handle(), fields: source.fields, delimiter: 0x09)
+    }
+}

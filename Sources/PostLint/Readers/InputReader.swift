@@ -1,0 +1,88 @@
+import Foundation
+
+/// One input format postlint reads: its name (`--input-format`), what it yields (one document
+/// linted whole, or a stream of posts), how a file of it is recognised from its name, and how
+/// to read it. Each reader file declares its entries; `ReaderRegistry.all` lists them once.
+public struct InputReader: Sendable {
+    public enum Yield: Sendable { case document, posts }
+
+    public let format: InputFormat
+    /// One line for help texts.
+    public let summary: String
+    public let yields: Yield
+    /// A platform's own export (read from inside a ZIP archive); generic JSON/CSV files are not.
+    public let isPlatformExport: Bool
+    /// Whether a file with this lower-cased name and extension is in this format.
+    let detects: @Sendable (_ name: String, _ ext: String) -> Bool
+    /// Documents: the bytes rules see, with the byte map back to the input.
+    let project: (@Sendable ([UInt8]) -> ProjectedText)?
+    /// Documents: whether the text is linted whole (then the prefilter's fast path applies).
+    let lintsWholeText: Bool
+    /// Documents: whether a line break ends a sentence (not in Markdown, where lines wrap).
+    let lineBreakEndsSentence: Bool
+    /// Posts: the reader over a file.
+    let open: (@Sendable (PostSource) throws(PostLintError) -> any PostReader)?
+
+    /// A format that yields one document.
+    static func document(_ format: InputFormat, _ summary: String, lintsWholeText: Bool = false, lineBreakEndsSentence: Bool = true,
+                         detects: @escaping @Sendable (String, String) -> Bool,
+                         project: @escaping @Sendable ([UInt8]) -> ProjectedText) -> InputReader {
+        InputReader(format: format, summary: summary, yields: .document, isPlatformExport: false, detects: detects, project: project,
+                    lintsWholeText: lintsWholeText, lineBreakEndsSentence: lineBreakEndsSentence, open: nil)
+    }
+
+    /// A format that yields posts.
+    static func posts(_ format: InputFormat, _ summary: String, platformExport: Bool = false,
+                      detects: @escaping @Sendable (String, String) -> Bool,
+                      open: @escaping @Sendable (PostSource) throws(PostLintError) -> any PostReader) -> InputReader {
+        InputReader(format: format, summary: summary, yields: .posts, isPlatformExport: platformExport, detects: detects, project: nil,
+                    lintsWholeText: true, lineBreakEndsSentence: true, open: open)
+    }
+}
+
+/// A multi-post file to open: where it is on disk, the name messages use, and the fields to read.
+public struct PostSource: Sendable {
+    public var path: String
+    public var shownAs: String
+    public var fields: FieldSelection
+
+    /// The file handle, for streamed formats.
+    func handle() throws(PostLintError) -> FileHandle {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadableInput(Diagnostic(file: shownAs, message: "cannot read file"))
+        }
+        return handle
+    }
+
+    /// The whole file, for formats that are one JSON document.
+    func contents() throws(PostLintError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadableInput(Diagnostic(file: shownAs, message: "cannot read file"))
+        }
+        return data
+    }
+}
+
+/// A reader over events prepared up front (whole-file formats: JSON arrays and platform
+/// exports, which are one person's archive and fit in memory).
+struct EventListReader: PostReader {
+    var events: [ReaderEvent]
+    var index = 0
+
+    mutating func next() -> ReaderEvent? {
+        guard index < events.count else { return nil }
+        defer { index += 1 }
+        return events[index]
+    }
+}
+
+/// JSON parsing shared by the whole-file readers.
+enum ExportJSON {
+    static func parse(_ data: Data, path: String) throws(PostLintError) -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw .unreadableInput(Diagnostic(file: path, message: "not valid JSON (\(error.localizedDescription)); not read"))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import PostLint
+import Testing
+
+/// Readers and reporters are listed once; names, detection and help come from the lists.
+@Suite struct RegistryTests {
+    @Test func everyFormatHasOneReader() {
+        #expect(ReaderRegistry.all.map(\.format).sorted { $0.rawValue < $1.rawValue } == InputFormat.allCases.sorted { $0.rawValue < $1.rawValue })
+        for format in InputFormat.allCases { #expect(format.reader.format == format) }
+    }
+
+    @Test(arguments: [
+        ("data/tweets.js", InputFormat.xArchive), ("note-tweet.js", .xArchive), ("posts.csv", .reddit), ("Comments.CSV", .reddit),
+        ("export.csv", .csv), ("export.tsv", .tsv), ("a.ndjson", .jsonl), ("outbox.json", .mastodon),
+        ("your_posts_1.json", .facebook), ("posts_1.json", .instagram), ("threads_and_replies.json", .threads), ("dump.json", .json),
+        ("post.md", .markdown), ("notes.txt", .text),
+    ])
+    func formatsAreDetectedFromTheName(path: String, format: InputFormat) {
+        #expect(InputFormat.detect(path: path) == format)
+    }
+
+    @Test func unknownNamesAreNotGuessed() {
+        #expect(InputFormat.detect(path: "page.html") == nil && InputFormat.detect(path: "app.js") == nil)
+        #expect(InputFormat.forPath("notes") == .text && InputFormat.forPath("a.markdown") == .markdown && InputFormat.forPath("x.json") == .text)
+        #expect(!InputFormat.markdown.yieldsPosts && InputFormat.reddit.yieldsPosts && InputFormat.reddit.reader.isPlatformExport)
+        #expect(!InputFormat.csv.reader.isPlatformExport)
+    }
+
+    @Test func reportersAreListedOnceAndOnlyJSONLinesStreams() {
+        let names = ReporterRegistry.names
+        #expect(names == ["text", "json", "jsonl", "sarif", "github", "junit", "checkstyle", "codeclimate", "rdjsonl"])
+        #expect(Set(names).count == names.count)
+        #expect(ReporterRegistry.all.filter(\.streams).map(\.name) == ["jsonl"])
+        #expect(names.allSatisfy { ReporterRegistry.help.contains("\($0) (") })
+    }
+}
