@@ -16,7 +16,7 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-prefilter"), help: "Run every rule's regexes on every text (slower; for checking the literal prefilter).")
     var noPrefilter = false
 
-    @Option(help: ArgumentHelp("The audience's region (US, CA, GB, IE, AU, NZ, IN, DE, FR): only its crisis lines and international directories count, and messages suggest its lines.", valueName: "code"))
+    @Option(help: ArgumentHelp("The audience's region (\(RuleFile.builtinRegions.filter { $0 != "INTL" }.joined(separator: ", "))): only its crisis lines and international directories count, and messages suggest its lines.", valueName: "code"))
     var region: String?
 
     /// The linter, or exit 2 with every rule-file problem on stderr.

@@ -20,6 +20,20 @@ public struct RuleFile: Sendable, Hashable {
 
     /// Every `.yml`/`.yaml` file under `directory`, sorted by path. Unreadable or non-UTF-8
     /// files are errors, never skipped.
+    /// The regions the built-in shared lists declare (`region:`), sorted, for help texts and
+    /// messages. NOTE: read from the files' top-level `region:` lines rather than by loading the
+    /// rules, which would compile every pattern just to print `--help`.
+    public static var builtinRegions: [String] {
+        let codes = builtin.filter { $0.path.hasPrefix("Rules/lists/") }.flatMap { file in
+            file.contents.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("region:") else { return nil }
+                let value = line.dropFirst("region:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                return value.isEmpty ? nil : value.uppercased()
+            }
+        }
+        return Array(Set(codes)).sorted()
+    }
+
     public static func files(in directory: URL) throws(PostLintError) -> [RuleFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {

@@ -33,3 +33,12 @@ import Testing
         #expect(names.allSatisfy { ReporterRegistry.help.contains("\($0) (") })
     }
 }
+
+@Suite struct RegionListTests {
+    /// `--region` help names the regions of `Rules/lists/`, and each of them loads.
+    @Test func regionsComeFromTheCrisisLists() throws {
+        let regions = RuleFile.builtinRegions
+        #expect(["AU", "CA", "DE", "FR", "GB", "IE", "IN", "INTL", "NZ", "US"].allSatisfy(regions.contains))
+        for region in regions { _ = try Linter(configuration: LinterConfiguration(region: region)) }
+    }
+}
