@@ -21,7 +21,14 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let linter = try rules.makeLinter()
+        // The rules as flags choose them; a labelled corpus is scored without .postlint.yml.
+        var options = RunOptions()
+        rules.apply(to: &options)
+        let linter: Linter
+        do throws(RunSetupError) { linter = try LintRun(options: options).linter } catch {
+            for line in error.lines { Terminal.error(line) }
+            throw ExitStatus.usageOrInputError
+        }
         var posts: [LabelledPost] = [], problems: [Diagnostic] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
