@@ -22,6 +22,9 @@ struct PostInputOptions: ParsableArguments {
     @Flag(name: .customLong("skip-bad-records"), help: "Do not fail (exit 2) because malformed records were reported and skipped.")
     var skipBadRecords = false
 
+    @Flag(name: .customLong("all-languages"), help: "Lint posts in every language (by default a post in another language than the rules', English, is counted as not linted).")
+    var allLanguages = false
+
     @Flag(help: "Keep post text out of every output: post ids, rule ids and positions only.")
     var redact = false
 
@@ -30,6 +33,7 @@ struct PostInputOptions: ParsableArguments {
         options.csvColumns = FieldSelection(text: textColumn, id: idColumn)
         options.jobs = jobs
         options.skipBadRecords = skipBadRecords
+        options.allLanguages = allLanguages
     }
 
     func validate() throws {

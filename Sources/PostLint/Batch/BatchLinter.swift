@@ -28,6 +28,12 @@ public struct BatchSummary: Sendable, Codable {
     }
     /// Left out of JSON when zero, so outputs of runs without failures stay as they were.
     private var ruleFailureCount: Int?
+    /// Posts in another language than the rules' (by language code): read, not linted.
+    public var otherLanguages: [String: Int] {
+        get { otherLanguageCounts ?? [:] }
+        set { otherLanguageCounts = newValue.isEmpty ? nil : newValue }
+    }
+    private var otherLanguageCounts: [String: Int]?
     public var byCategory: [String: Int] = [:]
     public var byRule: [String: Int] = [:]
     public var bySeverity: [String: Int] = [:]
@@ -39,6 +45,7 @@ public struct BatchSummary: Sendable, Codable {
         case postsRead, postsLinted, postsFlagged, findings, skipped, badRecords, byCategory, byRule, bySeverity
         case postsByMonth, flaggedByMonth
         case ruleFailureCount = "ruleFailures"
+        case otherLanguageCounts = "otherLanguages"
     }
 
     public init() {}
@@ -82,8 +89,14 @@ public final class BatchLinter: Sendable {
     public let jobs: Int
     public let batchSize: Int
 
-    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 4096) {
+    /// Lint posts in any language with the rules (else a post in another language than the
+    /// rules' is counted in `BatchSummary.otherLanguages`, not linted).
+    public let allLanguages: Bool
+
+    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 4096,
+                allLanguages: Bool = false) {
         self.linter = linter
+        self.allLanguages = allLanguages
         self.jobs = max(1, jobs)
         self.batchSize = max(1, batchSize)
     }
@@ -106,6 +119,9 @@ public final class BatchLinter: Sendable {
                 case .clean(let month):
                     summary.postsRead += 1
                     summary.addLinted(month: month)
+                case .otherLanguage(let language):
+                    summary.postsRead += 1
+                    summary.otherLanguages[language, default: 0] += 1
                 case .post(let result):
                     summary.postsRead += 1
                     summary.addLinted(month: result.post.timestamp.flatMap(Timestamps.month))
@@ -161,6 +177,8 @@ public final class BatchLinter: Sendable {
         case post(PostResult)
         /// A post without findings, with the month it counts in (computed on the worker).
         case clean(month: String?)
+        /// A post in another language than the rules', not linted.
+        case otherLanguage(String)
         case skipped(String)
         case bad(Diagnostic)
     }
@@ -188,6 +206,8 @@ public final class BatchLinter: Sendable {
                 }
                 let outcome: Outcome
                 switch event {
+                case .post(let post) where !allLanguages && BatchLinter.language(of: post) != linter.language:
+                    outcome = .otherLanguage(BatchLinter.language(of: post))
                 case .post(let post):
                     let result = BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)
                     outcome = result.findings.isEmpty && result.failures.isEmpty && !keepClean
@@ -202,6 +222,13 @@ public final class BatchLinter: Sendable {
             }
         }
         return (0..<events.count).map { slots.take($0)! }
+    }
+
+    /// The post's language: the platform's code when it gives a real one (not "und", "zxx"…),
+    /// else `LanguageGuess`.
+    static func language(of post: Post) -> String {
+        if let code = post.language?.lowercased().split(separator: "-").first, code.count == 2 { return String(code) }
+        return LanguageGuess.language(of: post.text)
     }
 
     static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> LintResult {

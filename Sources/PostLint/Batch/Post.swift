@@ -8,6 +8,8 @@ public struct Post: Sendable {
     public var format: InputFormat
     /// A content warning or subject kept with the post (Mastodon `summary`).
     public var contentWarning: String?
+    /// The language the platform recorded for the post (X `lang`, Mastodon `language`), if any.
+    public var language: String?
     public var reference: PostReference
 
     public init(id: String, timestamp: String?, text: String, format: InputFormat = .text, contentWarning: String? = nil,

@@ -54,6 +54,8 @@ public final class Linter: Sendable {
     public let profile: LintProfile?
     /// Whether some rule matches on de-obfuscated text (then the prefilter reads it too).
     let deobfuscates: Bool
+    /// The language the rules are written for (ISO 639-1). The built-in packs are English.
+    public var language: String { "en" }
 
     /// Loads and compiles the rules; throws `PostLintError.invalidRules` naming every bad file.
     public init(configuration: LinterConfiguration = LinterConfiguration()) throws(PostLintError) {

@@ -33,7 +33,9 @@ enum Mastodon {
             let warning = note["summary"] as? String
             var reference = PostReference(id: id, timestamp: timestamp, record: "orderedItems[\(index)]")
             reference.contentWarning = warning
-            return .post(Post(id: id, timestamp: timestamp, text: content, format: .html, contentWarning: warning, reference: reference))
+            var post = Post(id: id, timestamp: timestamp, text: content, format: .html, contentWarning: warning, reference: reference)
+            post.language = note["language"] as? String
+            return .post(post)
         }
     }
 }

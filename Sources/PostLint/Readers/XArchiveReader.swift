@@ -33,8 +33,10 @@ enum XArchive {
             let prefix = truncatedPrefix(text)
             if prefix.count >= 40, let full = notes.first(where: { $0.hasPrefix(prefix) }), full.count > text.count { text = full }
             let timestamp = tweet["created_at"] as? String
-            return .post(Post(id: id, timestamp: timestamp, text: text,
-                              reference: PostReference(id: id, timestamp: timestamp, record: "\(name)[\(index)]")))
+            var post = Post(id: id, timestamp: timestamp, text: text,
+                            reference: PostReference(id: id, timestamp: timestamp, record: "\(name)[\(index)]"))
+            post.language = tweet["lang"] as? String
+            return .post(post)
         }
     }
 

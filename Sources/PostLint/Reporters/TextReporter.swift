@@ -54,6 +54,11 @@ public struct TextReporter: Reporter {
         var skipped = posts.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if posts.badRecords > 0 { skipped.insert("\(posts.badRecords) bad record\(posts.badRecords == 1 ? "" : "s") (see above)", at: 0) }
         if !skipped.isEmpty { line += "; skipped: " + skipped.joined(separator: ", ") }
+        let other = posts.otherLanguages.values.reduce(0, +)
+        if other > 0 {
+            let languages = posts.otherLanguages.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+            line += "; not linted: \(other) in another language (\(languages.joined(separator: ", ")))"
+        }
         return line
     }
 

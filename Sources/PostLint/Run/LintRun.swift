@@ -90,7 +90,7 @@ public final class LintRun {
 
     private func lintPosts(_ files: [PostInput], stages: inout [any FindingStage], sinks: [any LintSink],
                            report: inout RunReport, keep: Bool) -> BatchSummary {
-        let batch = BatchLinter(linter: linter, jobs: options.jobs)
+        let batch = BatchLinter(linter: linter, jobs: options.jobs, allLanguages: options.allLanguages)
         // `read` is counted by the batch linter while `found` takes what leaves the stages;
         // they are merged at the end (the batch linter holds `read` while it calls back).
         var summary = BatchSummary(), found = BatchSummary()

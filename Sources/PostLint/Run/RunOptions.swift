@@ -35,6 +35,9 @@ public struct RunOptions: Sendable {
     public var csvColumns = FieldSelection()
     /// Worker threads for multi-post inputs.
     public var jobs = 1
+    /// Lint posts in every language (else posts in another language than the rules' are
+    /// counted as not linted).
+    public var allLanguages = false
 
     /// Report only findings that are not in this baseline file.
     public var baselinePath: String?
