@@ -25,7 +25,7 @@ public struct Post: Sendable {
 
 extension Post {
     /// The post as a document to lint, reported under `path` (the file it came from).
-    public func document(path: String) -> Document { Document(text: text, format: format, path: path) }
+    public func document(path: String) -> Document { Document(text: text, format: format, path: path, contentWarning: contentWarning) }
 }
 
 /// What a reader yields: a post, an entry that holds no text by nature (a boost, a photo

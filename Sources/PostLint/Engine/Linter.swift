@@ -165,7 +165,7 @@ public final class Linter: Sendable {
         let reader = document.format.reader
         let projection = Normalizer.normalize(reader.project?(document.bytes) ?? ProjectedText(wholeOf: document.bytes))
         let text = ScanText(bytes: projection.bytes, scratch: scratch ?? MatchScratch(limits: matchLimits),
-                            newlineEndsSentence: reader.lineBreakEndsSentence)
+                            newlineEndsSentence: reader.lineBreakEndsSentence, contentWarning: document.contentWarning)
         return (projection, text)
     }
 

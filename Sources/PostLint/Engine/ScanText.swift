@@ -15,10 +15,18 @@ final class ScanText {
     var cache: [CacheKey: [Range<Int>]] = [:]
     private(set) lazy var sentences = Sentences(bytes, newlineEndsSentence: newlineEndsSentence)
     private(set) lazy var deobfuscatedBytes = Normalizer.foldObfuscation(bytes)
+    /// The content warning the platform keeps with the post (Mastodon's `summary`), normalised,
+    /// for the `content-warning` scope; nil when the input has none.
+    let contentWarning: ScanText?
 
-    init(bytes: [UInt8], scratch: MatchScratch, newlineEndsSentence: Bool = true) {
+    init(bytes: [UInt8], scratch: MatchScratch, newlineEndsSentence: Bool = true, contentWarning: String? = nil) {
         self.bytes = bytes
         self.scratch = scratch
         self.newlineEndsSentence = newlineEndsSentence
+        if let contentWarning, !contentWarning.isEmpty {
+            self.contentWarning = ScanText(bytes: Normalizer.normalize(ProjectedText(wholeOf: Array(contentWarning.utf8))).bytes, scratch: scratch)
+        } else {
+            self.contentWarning = nil
+        }
     }
 }

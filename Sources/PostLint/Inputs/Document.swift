@@ -5,11 +5,15 @@ public struct Document: Sendable {
     public var path: String?
     public var bytes: [UInt8]
     public var format: InputFormat
+    /// A content warning kept outside the text (a platform's spoiler or subject field), which
+    /// rules can consult with the `content-warning` scope; never linted itself.
+    public var contentWarning: String?
 
-    public init(text: String, format: InputFormat = .text, path: String? = nil) {
+    public init(text: String, format: InputFormat = .text, path: String? = nil, contentWarning: String? = nil) {
         self.path = path
         self.bytes = Array(text.utf8)
         self.format = format
+        self.contentWarning = contentWarning
     }
 
     /// Validates `data` as text: a NUL byte means binary, and invalid UTF-8 is named with the

@@ -15,6 +15,11 @@ enum RequiresKind: RuleKind {
         func hits(in text: ScanText, isExcepted: (Range<Int>) throws -> Bool) throws -> [RuleHit] {
             let triggers = try trigger.ranges(in: text)
             guard !triggers.isEmpty else { return [] }
+            if scope == .contentWarning {
+                // The requirement is looked for in the platform's content warning, not the text.
+                if let warning = text.contentWarning, try !requirement.ranges(in: warning).isEmpty { return [] }
+                return triggers.first { (try? isExcepted($0)) == false }.map { [RuleHit(range: $0)] } ?? []
+            }
             let satisfied = try requirement.ranges(in: text)
             for range in triggers where try !isExcepted(range) {
                 if satisfied.contains(where: { scope.relates($0, to: range, in: text) }) {

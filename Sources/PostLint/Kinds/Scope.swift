@@ -12,8 +12,11 @@ enum Scope: Sendable, Equatable {
     case after(Int)
     /// Anywhere in the same post.
     case post
+    /// In the content warning the platform keeps with the post (Mastodon's spoiler text), not
+    /// in its text; never related when the post has none.
+    case contentWarning
 
-    static let names = ["enclosing", "sentence", "post"]
+    static let names = ["enclosing", "sentence", "post", "content-warning"]
 
     /// Reads `scope:` (and `words:`) from `map`, defaulting to `fallback`.
     static func read(_ map: YAMLMap, default fallback: Scope) throws(Diagnostic) -> Scope {
@@ -29,6 +32,7 @@ enum Scope: Sendable, Equatable {
         case "enclosing": return .enclosing
         case "sentence": return .sentence
         case "post": return .post
+        case "content-warning": return .contentWarning
         default:
             throw map.error(map.value("scope"), "unknown scope '\(name)'; expected one of \(names.joined(separator: ", ")), or a 'words', 'before' or 'after' count")
         }
@@ -50,6 +54,8 @@ enum Scope: Sendable, Equatable {
             return other.lowerBound >= match.upperBound && Sentences.wordsBetween(other, match, in: text.bytes) <= limit
         case .post:
             return true
+        case .contentWarning:
+            return false  // handled by `UnlessClause`: the exception is looked for in another text
         }
     }
 }
@@ -63,7 +69,11 @@ struct UnlessClause: Sendable {
     static let keys: Set<String> = MatchSpec.keys.union(["scope", "words", "before", "after"])
 
     func cancels(_ match: Range<Int>, in text: ScanText) throws -> Bool {
-        try matcher.ranges(in: text).contains { other in
+        if scope == .contentWarning {
+            guard let warning = text.contentWarning else { return false }
+            return try !matcher.ranges(in: warning).isEmpty
+        }
+        return try matcher.ranges(in: text).contains { other in
             // The exception must be something else than the match itself, unless it encloses it.
             (scope == .enclosing || other != match) && scope.relates(other, to: match, in: text)
         }
