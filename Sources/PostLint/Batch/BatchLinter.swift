@@ -206,7 +206,7 @@ public final class BatchLinter: Sendable {
                 }
                 let outcome: Outcome
                 switch event {
-                case .post(let post) where !allLanguages && BatchLinter.language(of: post) != linter.language:
+                case .post(let post) where !allLanguages && !BatchLinter.isInLanguage(post, of: linter):
                     outcome = .otherLanguage(BatchLinter.language(of: post))
                 case .post(let post):
                     let result = BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)
@@ -229,6 +229,10 @@ public final class BatchLinter: Sendable {
     static func language(of post: Post) -> String {
         if let code = post.language?.lowercased().split(separator: "-").first, code.count == 2 { return String(code) }
         return LanguageGuess.language(of: post.text)
+    }
+
+    static func isInLanguage(_ post: Post, of linter: Linter) -> Bool {
+        language(of: post) == linter.language
     }
 
     static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> LintResult {

@@ -12,7 +12,27 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     case mastodon, facebook, instagram, threads, reddit
 
     /// This format's reader.
-    public var reader: InputReader { ReaderRegistry.reader(for: self) }
+    public var reader: InputReader { ReaderRegistry.byOrdinal[ordinal] }
+
+    /// The case's position in `allCases`. NOTE: written out because a raw-value enum's
+    /// `Hashable` hashes its string, and the reader is looked up for every post.
+    var ordinal: Int {
+        switch self {
+        case .text: 0
+        case .markdown: 1
+        case .html: 2
+        case .jsonl: 3
+        case .json: 4
+        case .csv: 5
+        case .tsv: 6
+        case .xArchive: 7
+        case .mastodon: 8
+        case .facebook: 9
+        case .instagram: 10
+        case .threads: 11
+        case .reddit: 12
+        }
+    }
 
     /// Whether inputs of this format hold many posts (else one document).
     public var yieldsPosts: Bool { reader.yields == .posts }

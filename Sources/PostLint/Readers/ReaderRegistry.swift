@@ -10,12 +10,9 @@ public enum ReaderRegistry {
         .xArchive, .mastodon, .facebook, .instagram, .threads, .jsonArray,
     ]
 
-    private static let byFormat: [InputFormat: InputReader] = Dictionary(uniqueKeysWithValues: all.map { ($0.format, $0) })
-
-    static func reader(for format: InputFormat) -> InputReader {
-        // NOTE: every case has an entry (a test checks `all` covers `InputFormat.allCases`).
-        byFormat[format]!
-    }
+    /// The readers by `InputFormat.ordinal` (every case has one: a test checks `all` covers
+    /// `InputFormat.allCases` and each ordinal).
+    static let byOrdinal: [InputReader] = InputFormat.allCases.map { format in all.first { $0.format == format }! }
 
     /// `name (summary)` for help texts.
     public static var help: String { all.map { "\($0.format.rawValue) (\($0.summary))" }.joined(separator: ", ") }

@@ -34,8 +34,30 @@ public enum Suppressions {
         #"postlint-(disable-next-line|disable|enable)(?![\w-])([^\n]*?)(?:-->|$)"#,
         options: [.utf, .ucp, .matchInvalidUTF, .multiline])
 
+    private static let prefix = Array("postlint-".utf8)
+
+    static func mentionsDirective(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            guard text.count >= prefix.count else { return false }
+            var index = 0
+            let last = text.count - prefix.count
+            while index <= last {
+                if text[index] == 0x70 {  // "p"
+                    var offset = 1
+                    while offset < prefix.count && text[index + offset] == prefix[offset] { offset += 1 }
+                    if offset == prefix.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// Every directive in the document, in order.
     public static func directives(in document: Document) -> [SuppressionDirective] {
+        // Most texts hold no directive: a byte search for the prefix spares the line index and
+        // a PCRE2 scratch (whose JIT stack is a fresh mapping) for every flagged post.
+        guard mentionsDirective(document.bytes) else { return [] }
         let lines = LineIndex(document.bytes)
         var found: [SuppressionDirective] = []
         let scratch = MatchScratch()

@@ -19,47 +19,44 @@ enum LanguageGuess {
     }
 
     private static func language(of bytes: UnsafeBufferPointer<UInt8>, seen: UnsafeMutableBufferPointer<UInt64>) -> String {
-        var counts = (en: 0, es: 0, de: 0, fr: 0, pt: 0, it: 0, nl: 0)
+        // Distinct function words per language: en, es, de, fr, pt, it, nl.
+        var en = 0, es = 0, de = 0, fr = 0, pt = 0, it = 0, nl = 0
         var word: UInt64 = 0, length = 0, words = 0
         let end = min(bytes.count, 400)
         var index = 0
-        func finish() {
-            defer { word = 0; length = 0 }
-            guard length > 0 else { return }
-            words += 1
-            guard length <= 8, let (slot, mask) = table.lookup(word) else { return }
-            let bit: UInt64 = 1 << UInt64(slot & 63)
-            guard seen[slot >> 6] & bit == 0 else { return }
-            seen[slot >> 6] |= bit
-            if mask & 0x01 != 0 { counts.en += 1 }
-            if mask & 0x02 != 0 { counts.es += 1 }
-            if mask & 0x04 != 0 { counts.de += 1 }
-            if mask & 0x08 != 0 { counts.fr += 1 }
-            if mask & 0x10 != 0 { counts.pt += 1 }
-            if mask & 0x20 != 0 { counts.it += 1 }
-            if mask & 0x40 != 0 { counts.nl += 1 }
-        }
-        while index < end {
-            var byte = bytes[index]
+        while index <= end {
+            var byte: UInt8 = index < end ? bytes[index] : 0x20
             index += 1
             if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x27
-            if isLetter {
+            if (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x27 {
                 if length < 8 { word |= UInt64(byte) << (8 * UInt64(length)) }
                 length += 1
-            } else {
-                finish()
-                // Clearly English: stop early (most posts).
-                if counts.en >= 3 && counts.en > 2 * max(counts.es, counts.de, counts.fr, counts.pt, counts.it, counts.nl) { return "en" }
+                continue
             }
+            guard length > 0 else { continue }
+            words += 1
+            defer { word = 0; length = 0 }
+            guard length <= 8, let (slot, mask) = table.lookup(word) else { continue }
+            let bit: UInt64 = 1 << UInt64(slot & 63)
+            guard seen[slot >> 6] & bit == 0 else { continue }
+            seen[slot >> 6] |= bit
+            if mask & 0x01 != 0 { en += 1 }
+            if mask & 0x02 != 0 { es += 1 }
+            if mask & 0x04 != 0 { de += 1 }
+            if mask & 0x08 != 0 { fr += 1 }
+            if mask & 0x10 != 0 { pt += 1 }
+            if mask & 0x20 != 0 { it += 1 }
+            if mask & 0x40 != 0 { nl += 1 }
+            // Clearly English: stop early (most posts).
+            let other = max(es, de, fr, pt, it, nl)
+            if en >= 2 && (other == 0 || (en >= 3 && en > 2 * other)) { return "en" }
         }
-        finish()
-        let others = [("es", counts.es), ("de", counts.de), ("fr", counts.fr), ("pt", counts.pt), ("it", counts.it), ("nl", counts.nl)]
+        let others = [("es", es), ("de", de), ("fr", fr), ("pt", pt), ("it", it), ("nl", nl)]
         guard let best = others.max(by: { $0.1 < $1.1 }) else { return "en" }
         // Three distinct function words and few English ones; or, in a post of eight words or
         // more, two and no English function word at all.
-        if best.1 >= 3 && counts.en * 3 <= best.1 { return best.0 }
-        if best.1 >= 2 && counts.en == 0 && words >= 8 { return best.0 }
+        if best.1 >= 3 && en * 3 <= best.1 { return best.0 }
+        if best.1 >= 2 && en == 0 && words >= 8 { return best.0 }
         return "en"
     }
 

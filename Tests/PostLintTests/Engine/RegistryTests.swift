@@ -1,4 +1,4 @@
-import PostLint
+@testable import PostLint
 import Testing
 
 /// Readers and reporters are listed once; names, detection and help come from the lists.
@@ -6,6 +6,7 @@ import Testing
     @Test func everyFormatHasOneReader() {
         #expect(ReaderRegistry.all.map(\.format).sorted { $0.rawValue < $1.rawValue } == InputFormat.allCases.sorted { $0.rawValue < $1.rawValue })
         for format in InputFormat.allCases { #expect(format.reader.format == format) }
+        #expect(InputFormat.allCases.map(\.ordinal) == Array(InputFormat.allCases.indices))
     }
 
     @Test(arguments: [
