@@ -139,7 +139,6 @@ extension YAMLMap {
                     if let found = search(key) ?? search(value) { return found }
                 }
                 return nil
-            default: return nil
             }
         }
         return keys.lazy.compactMap { self.value($0) }.compactMap(search).first
