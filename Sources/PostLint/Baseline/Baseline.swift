@@ -86,7 +86,7 @@ public struct Baseline: Sendable, Codable, Hashable {
 
 /// Applies a baseline one document at a time (so streamed posts can be filtered as they
 /// come), each entry absorbing at most `count` findings over the whole run.
-public struct BaselineFilter {
+struct BaselineFilter {
     private var remaining: [String: Int] = [:]
 
     public init(_ baseline: Baseline) {

@@ -284,7 +284,7 @@ final class ResultSlots: @unchecked Sendable {
 
 /// The month (`YYYY-MM`) of the timestamps exports use: ISO 8601, "2023-01-15 12:34:56 UTC",
 /// Unix seconds, and X's "Tue Jan 21 00:21:51 +0000 2025".
-public enum Timestamps {
+enum Timestamps {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     public static func month(of timestamp: String) -> String? {
