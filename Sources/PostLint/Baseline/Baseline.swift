@@ -91,7 +91,11 @@ struct BaselineFilter {
 
     public init(_ baseline: Baseline) {
         for entry in baseline.entries {
-            remaining[Baseline.entryKey(path: entry.path, rule: entry.rule, fingerprint: entry.fingerprint), default: 0] += entry.count
+            // Counts come from a file: add them without overflowing (a count past Int.max
+            // absorbs every such finding anyway).
+            let key = Baseline.entryKey(path: entry.path, rule: entry.rule, fingerprint: entry.fingerprint)
+            let (sum, overflow) = remaining[key, default: 0].addingReportingOverflow(max(0, entry.count))
+            remaining[key] = overflow ? Int.max : sum
         }
     }
 

@@ -97,6 +97,7 @@ enum RuleLoader {
 
     static func parse(_ file: RuleFile) throws(Diagnostic) -> YAMLMap {
         let node: Node?
+        try YAMLNesting.check(file.contents, file: file.path)
         do {
             node = try Yams.compose(yaml: file.contents)
         } catch let error as YamlError {
