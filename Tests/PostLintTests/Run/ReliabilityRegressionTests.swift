@@ -59,3 +59,22 @@ import Testing
         }
     }
 }
+
+@Suite struct LongLineTextOutputTests {
+    /// A 32 KB line with 2,000 matches printed the whole line for each finding (96 MB).
+    @Test func aLongLineIsShownAsAWindowAroundEachMatch() throws {
+        let linter = try makeLinter(["p.yml": ruleYAML(kind: "phrases", "phrases: [vibes]")])
+        let text = String(repeating: "good vibes é ", count: 2_000)
+        let document = Document(text: text, path: "long.txt")
+        let findings = linter.lint(document).findings
+        #expect(findings.count == 2_000)
+        let output = TextReporter().render(RunReport(documents: [LintedDocument(document: document, findings: findings)], problems: []))
+        #expect(output.utf8.count < 2_000 * 600)
+        // The caret still points at the match inside the window.
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let shown = try #require(lines.firstIndex { $0.contains(" | …") })
+        let source = String(lines[shown]), caret = String(lines[shown + 1])
+        let column = caret.distance(from: caret.startIndex, to: try #require(caret.firstIndex(of: "^")))
+        #expect(String(Array(source)[column..<(column + 5)]) == "vibes")
+    }
+}
