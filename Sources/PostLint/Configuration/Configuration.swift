@@ -92,7 +92,8 @@ public struct Configuration: Sendable {
 
     static let keys: Set<String> = ["version", "packs", "rules", "region", "rule-folders", "include", "exclude", "overrides", "fail-on"]
 
-    static func parse(_ text: String, path: String) throws(Diagnostic) -> Configuration {
+    /// Parses configuration text (`path` names it in errors).
+    public static func parse(_ text: String, path: String) throws(Diagnostic) -> Configuration {
         let node: Node?
         try YAMLNesting.check(text, file: path)
         do {
