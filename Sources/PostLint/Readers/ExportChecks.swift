@@ -8,7 +8,9 @@ extension ExportJSON {
         let skipped = events.filter { if case .skipped = $0 { true } else { false } }.count
         let bad = events.count - skipped
         var detail = ""
-        if skipped > 0 || bad > 0 { detail = " (\([skipped > 0 ? "\(skipped) entries without text" : nil, bad > 0 ? "\(bad) malformed" : nil].compactMap { $0 }.joined(separator: ", ")))" }
+        if skipped > 0 || bad > 0 {
+            detail = " (" + [skipped > 0 ? "\(skipped) skipped by nature" : nil, bad > 0 ? "\(bad) malformed" : nil].compactMap { $0 }.joined(separator: ", ") + ")"
+        }
         for case .bad(let diagnostic) in events.prefix(1) {
             throw .unreadableInput(Diagnostic(file: path, message: "no \(kind) found\(detail); first problem: \(diagnostic.message)"))
         }

@@ -37,7 +37,8 @@ enum PinterestExport {
             }
             let text = [fields["Title"], fields["Details"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
             if text.isEmpty { events.append(.skipped(reason: "pins without a title or description")); continue }
-            let timestamp = fields["Created at"]
+            // "2024/01/13 15:35:01" (UTC) written with dashes, so months are counted like other exports'.
+            let timestamp = fields["Created at"].map { $0.count >= 10 ? $0.prefix(10).replacingOccurrences(of: "/", with: "-") + $0.dropFirst(10) : $0 }
             events.append(.post(Post(id: id, timestamp: timestamp, text: text, reference: PostReference(id: id, timestamp: timestamp, record: record))))
         }
         return try ExportJSON.requirePosts(events, path: path, kind: "Pinterest pins")
