@@ -39,3 +39,19 @@ import Testing
         #expect(linter.lint(post.document(path: "outbox.json")).findings.isEmpty)
     }
 }
+
+@Suite struct BuiltInContentWarningTests {
+    /// The built-in rule asks for a content warning only when the platform has none either.
+    @Test func aMastodonSpoilerSatisfiesTheContentWarningRule() throws {
+        let linter = try Linter()
+        let text = "<p>he was hanging from the ceiling fan when I walked in. I can't unsee it</p>"
+        func rules(_ warning: String?) -> [String] {
+            let post = Post(id: "1", timestamp: nil, text: text, format: .html, contentWarning: warning, reference: PostReference(id: "1"))
+            return linter.lint(post.document(path: "outbox.json")).findings.map(\.rule)
+        }
+        #expect(rules(nil).contains("safe-messaging/content-warning-missing"))
+        #expect(!rules("suicide, death").contains("safe-messaging/content-warning-missing"))
+        // The crisis-resource finding does not depend on the warning.
+        #expect(rules("suicide, death").contains { $0.hasPrefix("crisis-resources/") })
+    }
+}
