@@ -30,3 +30,11 @@ final class DiffPrinter: LintSink {
         for fix in report.fixes { if let diff = fix.diff { Terminal.write(diff) } }
     }
 }
+
+/// `--fix -`: standard input's text after the fixes, on standard output (even when nothing
+/// changed, so an editor can always replace its buffer with it).
+final class FixedTextPrinter: LintSink {
+    func finish(_ report: RunReport) {
+        for fix in report.fixes where fix.standardInput { if let text = fix.fixedText { Terminal.write(text) } }
+    }
+}

@@ -223,6 +223,10 @@ public struct Configuration: Sendable {
         return !exclude.contains { $0.matches(path) }
     }
 
+    /// Whether the configuration's `exclude` skips `path` (relative to the base folder); applied
+    /// to files named on the command line too.
+    public func excludes(_ path: String) -> Bool { exclude.contains { $0.matches(path) } }
+
     /// `path` relative to the base folder, for globs.
     public func relativePath(_ path: String) -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
