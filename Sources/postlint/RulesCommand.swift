@@ -6,7 +6,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, show and test rules.",
-        subcommands: [RulesList.self, RulesShow.self, RulesTest.self, RulesExportPatterns.self]
+        subcommands: [RulesList.self, RulesShow.self, RulesTest.self, RulesDocs.self, RulesExportPatterns.self]
     )
 }
 
@@ -43,13 +43,16 @@ struct RulesShow: ParsableCommand {
     func run() throws {
         let linter = try rules.makeLinter()
         guard let rule = linter.rules.first(where: { $0.id == id }) else {
-            let near = Spelling.closest(to: id, in: linter.rules.map(\.id))
+            let near = Spelling.closestRule(to: id, in: linter.rules.map(\.id))
             Terminal.error("postlint: unknown rule '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
             throw ExitStatus.usageOrInputError
         }
         var out = "\(rule.id) (\(rule.kind), \(rule.category), \(rule.severity.rawValue))\n"
         out += "\(rule.title)\n\nmessage: \(rule.message)\n"
         if !rule.suggestions.isEmpty { out += "suggestions:\n" + rule.suggestions.map { "  - \($0)\n" }.joined() }
+        let fixes = linter.declaredFixes(of: rule.id)
+        out += fixes.isEmpty ? "fix: none (--fix leaves it for a person)\n"
+            : "fix (--fix):\n" + fixes.map { "  \($0.phrase) → \($0.fix)\n" }.joined()
         out += "\n\(rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
         out += "examples that trigger it:\n" + rule.examples.bad.map { "  ✗ \($0.text)\n" }.joined()
         out += "examples that do not:\n" + rule.examples.good.map { "  ✓ \($0.text)\n" }.joined()
@@ -82,6 +85,33 @@ struct RulesTest: ParsableCommand {
         let failed = Set(result.failures.map(\.rule)).count
         Terminal.write("\(result.rules) rules, \(result.examples) examples: \(result.failures.isEmpty ? "all passed" : "\(result.failures.count) failures in \(failed) rules")\n")
         if !result.failures.isEmpty { throw ExitStatus.findings }
+    }
+}
+
+struct RulesDocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docs",
+        abstract: "Write one Markdown page per built-in rule, plus an index (README.md), into a folder.",
+        discussion: "The pages committed under docs/rules/ come from '\(RuleDocs.refreshCommand)'; SARIF's helpUri links to them."
+    )
+    @Option(help: ArgumentHelp("The folder to write (created if missing).", valueName: "dir")) var out: String
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let linter = try rules.makeLinter()
+        let pages = RuleDocs.pages(for: linter)
+        let root = URL(fileURLWithPath: out)
+        do {
+            for (path, text) in pages {
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            }
+        } catch {
+            Terminal.error("postlint: cannot write rule pages to '\(out)': \(error.localizedDescription)")
+            throw ExitStatus.usageOrInputError
+        }
+        Terminal.write("wrote \(pages.count - 1) rule page\(pages.count == 2 ? "" : "s") and an index to \(out)\n")
     }
 }
 

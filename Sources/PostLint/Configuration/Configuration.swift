@@ -176,7 +176,9 @@ public struct Configuration: Sendable {
         var problems: [Diagnostic] = []
         for reference in references + overrides.flatMap(\.references) where !ids.contains(reference.name) && !packs.contains(reference.name) {
             var message = reference.name.contains("/") ? "unknown rule '\(reference.name)'" : "unknown rule or pack '\(reference.name)'"
-            if let near = Spelling.closest(to: reference.name, in: ids.union(packs)) { message += "; did you mean '\(near)'?" }
+            if let near = Spelling.closest(to: reference.name, in: ids.union(packs)) ?? Spelling.closestRule(to: reference.name, in: ids.sorted()) {
+                message += "; did you mean '\(near)'?"
+            }
             problems.append(Diagnostic(file: file ?? "configuration", line: reference.line, column: reference.column, message: message))
         }
         if !problems.isEmpty { throw .invalidRules(problems) }
