@@ -20,7 +20,7 @@ struct RulesList: ParsableCommand {
         let linter = try rules.makeLinter()
         if slow {
             let ids = linter.rulesWithoutLiterals
-            Terminal.write(ids.map { "\($0)\n" }.joined() + "\(ids.count) rule\(ids.count == 1 ? "" : "s") without literals\n")
+            Terminal.write(ids.map { "\($0)\n" }.joined() + Terminal.count(ids.count, "rule") + " without literals\n")
             return
         }
         let idWidth = linter.rules.map(\.id.count).max() ?? 2
@@ -30,7 +30,7 @@ struct RulesList: ParsableCommand {
         for rule in linter.rules {
             out += pad(rule.id, idWidth) + "  " + pad(rule.category, categoryWidth) + "  " + pad(rule.severity.rawValue, 8) + "  " + rule.title + "\n"
         }
-        out += "\(linter.rules.count) rules\n"
+        out += Terminal.count(linter.rules.count, "rule") + "\n"
         Terminal.write(out)
     }
 }
@@ -83,7 +83,8 @@ struct RulesTest: ParsableCommand {
         let result = ExampleRunner(linter: linter).run(onlyFiles: only)
         for failure in result.failures { Terminal.error("\(failure)") }
         let failed = Set(result.failures.map(\.rule)).count
-        Terminal.write("\(result.rules) rules, \(result.examples) examples: \(result.failures.isEmpty ? "all passed" : "\(result.failures.count) failures in \(failed) rules")\n")
+        let outcome = result.failures.isEmpty ? "all passed" : "\(Terminal.count(result.failures.count, "failure")) in \(Terminal.count(failed, "rule"))"
+        Terminal.write("\(Terminal.count(result.rules, "rule")), \(Terminal.count(result.examples, "example")): \(outcome)\n")
         if !result.failures.isEmpty { throw ExitStatus.findings }
     }
 }

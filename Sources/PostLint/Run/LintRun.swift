@@ -60,6 +60,7 @@ public final class LintRun {
     public func run(_ inputs: [RunInput], problems: [Diagnostic] = [], sinks: [any LintSink], keepDocuments: Bool) -> RunReport {
         var report = RunReport(documents: [], problems: problems, rules: linter.rules)
         var stages = makeStages()
+        for sink in sinks { sink.start(inputs) }
         defer { PostInput.cleanUp(inputs.compactMap { if case .posts(let input) = $0 { return input } else { return nil } }) }
         for case .document(let document) in inputs {
             let result = linter.lint(document)
