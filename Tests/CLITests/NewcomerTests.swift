@@ -143,6 +143,60 @@ import Testing
         #expect(try CLIRunner.run(["check", "--stdin-filename", "x.md"], in: root).status == 2)
     }
 
+    // MARK: - 4. Installable (the binary itself: InstalledBinaryTests)
+
+    @Test func issue12_4_installScriptDockerfileAndCachedAction() throws {
+        let root = CLIRunner.repository
+        let install = try String(contentsOf: root.appendingPathComponent("scripts/install.sh"), encoding: .utf8)
+        #expect(install.contains("--static-swift-stdlib"))
+        #expect(install.contains("prefix=/usr/local"))
+        let usage = Process()
+        usage.executableURL = URL(fileURLWithPath: "/bin/bash")
+        usage.arguments = [root.appendingPathComponent("scripts/install.sh").path, "--prefix"]
+        usage.standardError = Pipe()
+        try usage.run()
+        usage.waitUntilExit()
+        #expect(usage.terminationStatus == 2)  // --prefix without a folder is a usage error, before any build
+        let docker = try String(contentsOf: root.appendingPathComponent("Dockerfile"), encoding: .utf8)
+        #expect(docker.contains("scripts/install.sh"))
+        #expect(docker.contains("libpcre2-8-0 zlib1g"))
+        let action = try String(contentsOf: root.appendingPathComponent("action.yml"), encoding: .utf8)
+        #expect(action.contains("actions/cache@"))
+        #expect(action.contains("steps.version.outputs.commit"))
+        #expect(action.contains("if: steps.cache.outputs.cache-hit != 'true'"))
+    }
+
+    // MARK: - 5. Test dependencies on a stock Debian
+
+    @Test func issue12_5_testDependenciesNeverPipIntoTheSystemPython() throws {
+        let root = CLIRunner.repository
+        let test = try String(contentsOf: root.appendingPathComponent("scripts/test.sh"), encoding: .utf8)
+        let deps = try String(contentsOf: root.appendingPathComponent("scripts/test-deps.sh"), encoding: .utf8)
+        #expect(!test.contains("pip install"))
+        // pip only runs inside the virtual environment.
+        for line in deps.split(separator: "\n") where line.contains("pip install") { #expect(line.contains("$venv/bin/python3")) }
+        #expect(deps.contains("python3-jsonschema"))
+        let ensure = try String(contentsOf: root.appendingPathComponent("scripts/ensure-deps.sh"), encoding: .utf8)
+        #expect(ensure.split(separator: "\n").contains { $0.contains("apt-get install") && $0.contains("zlib1g-dev") })
+        // The python3 test-deps.sh names can validate SARIF.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [root.appendingPathComponent("scripts/test-deps.sh").path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let python = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: python)
+        check.arguments = ["-c", "import jsonschema"]
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0)
+    }
+
     // MARK: - 6. init writes a neutral starter
 
     @Test func issue12_6_initWritesEveryKeyAtItsDefault() throws {
