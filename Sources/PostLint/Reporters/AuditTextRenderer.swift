@@ -30,7 +30,7 @@ public struct AuditTextRenderer {
         }
         if !summary.postsByMonth.isEmpty {
             out += "\nby month (flagged / posts):\n"
-            for month in HTMLAuditRenderer.continuousMonths(summary.postsByMonth.keys) {
+            for month in summary.postsByMonth.keys.sorted() {
                 let posts = summary.postsByMonth[month] ?? 0, flagged = summary.flaggedByMonth[month] ?? 0
                 out += "  \(month)  \(flagged) / \(posts) (\(share(flagged, posts)))\n"
             }
