@@ -83,6 +83,9 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("only one --format can write to standard output; give the others a file (e.g. --format sarif:out.sarif)")
         }
         if dryRun && !fix { throw ValidationError("--dry-run only works with --fix") }
+        if fix && !dryRun && paths.contains("-") && formats.contains(where: { $0.path == nil }) {
+            throw ValidationError("with --fix and '-', standard output carries the fixed text; give the format a file (e.g. --format json:report.json)")
+        }
         if settings.baseline != nil && writeBaseline != nil { throw ValidationError("give either --baseline or --write-baseline") }
     }
 

@@ -45,6 +45,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == "My uncle died by suicide when I was twelve.\n")
         #expect(result.stderr.contains("fixed 1 finding in 1 file"))
+        #expect(try CLIRunner.run(["check", "--fix", "--format", "json", "-"], stdin: "x\n").status == 2)
     }
 
     @Test func issue12_2_adviceIsNeverPastedIntoTheSentence() throws {
