@@ -1,5 +1,12 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+// `POSTLINT_FUZZ=1` (scripts/fuzz.sh only) builds the engine with libFuzzer's instrumentation and
+// `postlint-fuzz` as a fuzzer; otherwise no flag is added, so depending on the package stays safe.
+let fuzzing = ProcessInfo.processInfo.environment["POSTLINT_FUZZ"] != nil
+let fuzzSettings: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
+let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 // Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint
 // The built-in rule packs in Rules/ are embedded into PostLint at build time by
@@ -10,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "PostLint", targets: ["PostLint"]),
         .executable(name: "postlint", targets: ["postlint"]),
+        .executable(name: "postlint-fuzz", targets: ["PostLintFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,7 +30,7 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
-        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"], swiftSettings: fuzzSettings),
         .executableTarget(name: "EmbedRules", path: "Sources/EmbedRules"),
         .plugin(
             name: "EmbedRulesPlugin",
@@ -32,8 +40,10 @@ let package = Package(
         .target(
             name: "PostLint",
             dependencies: ["PCRE2", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: fuzzSettings,
             plugins: ["EmbedRulesPlugin"]
         ),
+        .executableTarget(name: "PostLintFuzz", dependencies: ["PostLint"], swiftSettings: fuzzSettings, linkerSettings: fuzzLinking),
         .executableTarget(
             name: "postlint",
             dependencies: ["PostLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -18,6 +18,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format.") var format: OutputFormat = .text
     @Option(help: ArgumentHelp("Evaluate only posts of this split (e.g. tune, held-out).", valueName: "name")) var split: String?
     @Flag(name: .customLong("no-misses"), help: "Leave out the list of misses.") var noMisses = false
+    @Flag(name: .customLong("all-languages"), help: "Lint posts in every language (by default, as on an export, a post in another language than the rules' is not linted).")
+    var allLanguages = false
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
@@ -40,7 +42,7 @@ struct EvalCommand: ParsableCommand {
             problems += read.problems
         }
         if let split { posts = posts.filter { $0.split == split } }
-        let evaluation = Evaluation(posts: posts, linter: linter)
+        let evaluation = Evaluation(posts: posts, linter: linter, allLanguages: allLanguages)
         for problem in problems { Terminal.error("postlint: \(problem)") }
         switch format {
         case .json:

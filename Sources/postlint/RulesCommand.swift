@@ -108,6 +108,14 @@ struct RulesDocs: ParsableCommand {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: url, atomically: true, encoding: .utf8)
             }
+            // Pages of rules that no longer exist go, but only pages this command wrote.
+            let walker = FileManager.default.enumerator(atPath: root.path)
+            while let path = walker?.nextObject() as? String {
+                let url = root.appendingPathComponent(path)
+                guard path.hasSuffix(".md"), pages[path] == nil,
+                      let text = try? String(contentsOf: url, encoding: .utf8), text.hasPrefix(RuleDocs.generatedMarker) else { continue }
+                try FileManager.default.removeItem(at: url)
+            }
         } catch {
             Terminal.error("postlint: cannot write rule pages to '\(out)': \(error.localizedDescription)")
             throw ExitStatus.usageOrInputError

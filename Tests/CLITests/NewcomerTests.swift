@@ -49,12 +49,16 @@ import Testing
     }
 
     @Test func issue12_2_adviceIsNeverPastedIntoTheSentence() throws {
-        let text = "They tell you to just think positive. Please do not.\n"
+        // The issue's sentence comes back exactly as it was.
+        let criticism = "They tell you to just think positive. Please do not.\n"
+        #expect(try CLIRunner.run(["check", "--fix", "--fail-on", "never", "-"], stdin: criticism).stdout == criticism)
+        // Where the rule fires, its whole-sentence suggestion stays advice and is not pasted in.
+        let text = "Just think positive. Please do not.\n"
         let result = try CLIRunner.run(["check", "--fix", "--fail-on", "never", "-"], stdin: text)
         #expect(result.stdout == text)
         #expect(result.stderr.contains("fixed 0 findings"))
-        // The suggestion is still offered as advice.
         #expect(result.stderr.contains("toxic-positivity/think-positive"))
+        #expect(result.stderr.contains("suggestion: That sounds hard. I'm here for you."))
     }
 
     @Test func issue12_2_aSentenceThatCriticisesThePhraseIsNotRewritten() throws {

@@ -124,4 +124,21 @@ import Testing
         #expect(jsonCounts["findings"] == "4" && jsonCounts["bySeverity"] == #"{"info":4}"#)
         #expect(jsonCounts == streamedCounts && jsonCounts == auditCounts && jsonCounts == libraryCounts)
     }
+
+    @Test func aRuleHittingPCRE2sLimitOnAPostFailsTheRunLoudly() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        let rule = Self.rule.replacingOccurrences(of: "kind: phrases", with: "kind: pattern")
+            .replacingOccurrences(of: "phrases: [vibes]", with: "pattern: '(a+)+$'")
+            .replacingOccurrences(of: "[[vibes]]", with: "[[a]]").replacingOccurrences(of: "good: [\"calm\"]", with: "good: [\"b\"]")
+        try rule.write(to: root.appendingPathComponent("slow.yml"), atomically: true, encoding: .utf8)
+        let long = String(repeating: "a", count: 20_000) + "b"
+        try "{\"id\": \"p1\", \"text\": \"\(long)\"}\n{\"id\": \"p2\", \"text\": \"calm\"}\n"
+            .write(to: root.appendingPathComponent("posts.jsonl"), atomically: true, encoding: .utf8)
+        let failed = try CLIRunner.run(["check", "--no-config", "--no-builtin-rules", "--rules", "slow.yml", "--format", "jsonl", "posts.jsonl"], in: root)
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("post p1: rule 'house/vibes' failed"))
+        #expect(failed.stdout.contains(#""ruleFailures":1"#))
+        let accepted = try CLIRunner.run(["check", "--no-config", "--no-builtin-rules", "--rules", "slow.yml", "--skip-bad-records", "posts.jsonl"], in: root)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
 }

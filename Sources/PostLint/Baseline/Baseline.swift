@@ -86,12 +86,16 @@ public struct Baseline: Sendable, Codable, Hashable {
 
 /// Applies a baseline one document at a time (so streamed posts can be filtered as they
 /// come), each entry absorbing at most `count` findings over the whole run.
-public struct BaselineFilter {
+struct BaselineFilter {
     private var remaining: [String: Int] = [:]
 
     public init(_ baseline: Baseline) {
         for entry in baseline.entries {
-            remaining[Baseline.entryKey(path: entry.path, rule: entry.rule, fingerprint: entry.fingerprint), default: 0] += entry.count
+            // Counts come from a file: add them without overflowing (a count past Int.max
+            // absorbs every such finding anyway).
+            let key = Baseline.entryKey(path: entry.path, rule: entry.rule, fingerprint: entry.fingerprint)
+            let (sum, overflow) = remaining[key, default: 0].addingReportingOverflow(max(0, entry.count))
+            remaining[key] = overflow ? Int.max : sum
         }
     }
 

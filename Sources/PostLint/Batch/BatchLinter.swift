@@ -284,7 +284,7 @@ final class ResultSlots: @unchecked Sendable {
 
 /// The month (`YYYY-MM`) of the timestamps exports use: ISO 8601, "2023-01-15 12:34:56 UTC",
 /// Unix seconds, and X's "Tue Jan 21 00:21:51 +0000 2025".
-public enum Timestamps {
+enum Timestamps {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     public static func month(of timestamp: String) -> String? {
@@ -305,14 +305,16 @@ public enum Timestamps {
         if scalars.count >= 7, scalars[4] == UInt8(ascii: "-"), scalars[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return String(text.prefix(7))
         }
-        if let seconds = Double(text), seconds > 0 {
+        // Unix seconds between 1970 and the year 9999 (a larger value cannot be a date; it
+        // would also trap when converted to time_t).
+        if let seconds = Double(text), seconds > 0, seconds < 253_402_300_800 {
             var time = time_t(seconds)
             var parts = tm()
             gmtime_r(&time, &parts)
             return String(format: "%04d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1)
         }
         let words = text.split(separator: " ")
-        if words.count == 6, let month = months.firstIndex(of: String(words[1])), let year = Int(words[5]) {
+        if words.count == 6, let month = months.firstIndex(of: String(words[1])), let year = Int(words[5]), (1...9999).contains(year) {
             return String(format: "%04d-%02d", year, month + 1)
         }
         return nil

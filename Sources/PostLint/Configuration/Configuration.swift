@@ -48,6 +48,8 @@ public struct Configuration: Sendable {
     public var rules: [String: RuleSetting] = [:]
     public var region: String?
     public var ruleFolders: [String] = []
+    /// Where `rule-folders` is written (line and column), for messages about a folder.
+    public var ruleFoldersPosition: (line: Int, column: Int) = (0, 0)
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     public var overrides: [Override] = []
@@ -90,8 +92,10 @@ public struct Configuration: Sendable {
 
     static let keys: Set<String> = ["version", "packs", "rules", "region", "rule-folders", "include", "exclude", "overrides", "fail-on"]
 
-    static func parse(_ text: String, path: String) throws(Diagnostic) -> Configuration {
+    /// Parses configuration text (`path` names it in errors).
+    public static func parse(_ text: String, path: String) throws(Diagnostic) -> Configuration {
         let node: Node?
+        try YAMLNesting.check(text, file: path)
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -120,6 +124,9 @@ public struct Configuration: Sendable {
         }
         if let region = try map.string("region") { configuration.region = region.uppercased() }
         configuration.ruleFolders = try map.strings("rule-folders") ?? []
+        if map.has("rule-folders"), let node = map.value("rule-folders") {
+            configuration.ruleFoldersPosition = (node.mark?.line ?? 0, node.mark?.column ?? 0)
+        }
         configuration.include = try globs(map, "include")
         configuration.exclude = try globs(map, "exclude")
         if let failOn = try map.string("fail-on") {

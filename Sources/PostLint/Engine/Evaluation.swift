@@ -71,15 +71,18 @@ public struct Evaluation: Sendable, Encodable {
     public var misses: [EvaluationMiss]
 
     /// Lints every post and scores each category. Categories are the union of the labels,
-    /// the allowed categories and what the linter reported, sorted.
-    public init(posts: [LabelledPost], linter: Linter) {
+    /// the allowed categories and what the linter reported, sorted. As on an export, a post
+    /// in another language than the rules' is not linted (it reports nothing) unless
+    /// `allLanguages`.
+    public init(posts: [LabelledPost], linter: Linter, allLanguages: Bool = false) {
         var scores: [String: CategoryScore] = [:]
         var misses: [EvaluationMiss] = []
         func score(_ category: String) -> CategoryScore {
             scores[category] ?? CategoryScore(category: category, posts: 0, truePositives: 0, falsePositives: 0, falseNegatives: 0)
         }
         for post in posts {
-            let findings = linter.lint(Document(text: post.text)).findings
+            let linted = allLanguages || LanguageGuess.language(of: post.text) == linter.language
+            let findings = linted ? linter.lint(Document(text: post.text)).findings : []
             let reported = Set(findings.map(\.category))
             let expected = Set(post.labels), allowed = Set(post.allow ?? [])
             for category in expected.union(allowed).union(reported) {

@@ -1,27 +1,42 @@
 /// A unified diff (`diff -u` style, 3 lines of context) between two texts, for `--fix --dry-run`.
 ///
-/// NOTE: hand-written because no listed package produces unified diffs; content files are
-/// small, so a plain longest-common-subsequence table is enough.
+/// NOTE: hand-written because no listed package produces unified diffs. Unchanged lines at
+/// both ends are skipped first, and a longest-common-subsequence table aligns only the lines
+/// in between (bounded; past the bound they are shown replaced as a block).
 public enum UnifiedDiff {
     public static func make(old: String, new: String, path: String, context: Int = 3) -> String {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard a != b else { return "" }
-        // LCS lengths from the end.
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
-            }
-        }
+        // Lines the fixes did not touch are common at both ends: only the middle is compared,
+        // so one substitution in a large file costs time linear in its size.
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        let middleA = prefix..<(a.count - suffix), middleB = prefix..<(b.count - suffix)
         enum Edit { case same(Int, Int), delete(Int), insert(Int) }
-        var edits: [Edit] = []
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] { edits.append(.same(i, j)); i += 1; j += 1 }
-            else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] { edits.append(.delete(i)); i += 1 }
-            else { edits.append(.insert(j)); j += 1 }
+        var edits: [Edit] = (0..<prefix).map { .same($0, $0) }
+        if middleA.count * middleB.count <= 4_000_000 {
+            // LCS lengths from the end, over the middle only.
+            let n = middleA.count, m = middleB.count
+            var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    table[i][j] = a[prefix + i] == b[prefix + j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                }
+            }
+            var i = 0, j = 0
+            while i < n || j < m {
+                if i < n, j < m, a[prefix + i] == b[prefix + j] { edits.append(.same(prefix + i, prefix + j)); i += 1; j += 1 }
+                else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] { edits.append(.delete(prefix + i)); i += 1 }
+                else { edits.append(.insert(prefix + j)); j += 1 }
+            }
+        } else {
+            // Too large to align line by line: the middle is replaced as a whole.
+            edits += middleA.map { .delete($0) } + middleB.map { .insert($0) }
         }
+        edits += (0..<suffix).map { .same(a.count - suffix + $0, b.count - suffix + $0) }
         // Group changes with their context into hunks.
         let changed = edits.indices.filter { if case .same = edits[$0] { return false } else { return true } }
         var hunks: [Range<Int>] = []

@@ -9,8 +9,14 @@ public struct ChangedLines: Sendable {
 
     /// Runs git in `directory`; throws with git's message when it fails.
     public static func since(_ revision: String, in directory: String = ".") throws(PostLintError) -> ChangedLines {
+        // A revision is never an option: `--diff-base=--output=FILE` must not reach git as one.
+        guard !revision.hasPrefix("-"), !revision.isEmpty else {
+            throw .invalidConfiguration("--diff-base: '\(revision)' is not a git revision")
+        }
         let root = try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
-        let diff = try git(["diff", "--unified=0", "--no-color", "--no-ext-diff", revision, "--"], in: root)
+        let commit = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: root)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let diff = try git(["diff", "--unified=0", "--no-color", "--no-ext-diff", commit, "--"], in: root)
         return ChangedLines(lines: parse(diff), repositoryRoot: root)
     }
 

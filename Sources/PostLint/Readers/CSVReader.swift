@@ -7,7 +7,7 @@ import Foundation
 ///
 /// NOTE: hand-written rather than CSV.swift or SwiftCSV because bad records must be reported
 /// with their line and skipped without losing the rest of the file, while streaming.
-public struct CSVReader: PostReader {
+struct CSVReader: PostReader {
     let path: String
     let fields: FieldSelection
     let delimiter: UInt8

@@ -3,7 +3,7 @@ import Foundation
 /// Reads JSON Lines one line at a time from a file handle (1 MiB chunks), so memory holds one
 /// record at a time. A line that is not a JSON object, or lacks the text field, is a bad
 /// record with its line number; blank lines are ignored.
-public struct JSONLinesReader: PostReader {
+struct JSONLinesReader: PostReader {
     var lines: LineChunker
     /// Decodes one line; runs on the batch workers (lines are handed out as pending records).
     let decoder: @Sendable ([UInt8], Int) -> ReaderEvent

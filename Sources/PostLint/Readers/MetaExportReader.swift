@@ -44,7 +44,7 @@ enum MetaExport {
 
 /// Meta exports write each UTF-8 byte as one Latin-1 character. When every scalar is at most
 /// U+00FF and the bytes they stand for are valid UTF-8, decoding them gives the real text.
-public enum Mojibake {
+enum Mojibake {
     public static func repair(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard scalars.contains(where: { $0.value >= 0x80 }), scalars.allSatisfy({ $0.value <= 0xFF }) else { return text }

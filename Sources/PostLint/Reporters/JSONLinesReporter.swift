@@ -3,7 +3,7 @@ import Foundation
 /// `--format jsonl`: one finding per line, written as posts are linted, then a final
 /// `{"type": "summary", …}` line. With `redact`, no post text leaves: the `match` and
 /// `suggestions` are dropped and the message names only the rule.
-public struct JSONLinesWriter {
+struct JSONLinesWriter {
     let encoder: JSONEncoder
     public let redact: Bool
 

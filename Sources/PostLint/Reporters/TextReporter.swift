@@ -20,6 +20,20 @@ public struct TextReporter: Reporter {
         return out
     }
 
+    /// Lines longer than this many bytes are shown as a window around the match.
+    static let longLine = 240
+
+    /// The bytes of the line to show: the whole line, or about 100 bytes either side of the
+    /// match, cut at UTF-8 scalar boundaries.
+    static func window(around match: Range<Int>, in line: Range<Int>, of bytes: [UInt8]) -> Range<Int> {
+        guard line.count > longLine else { return line }
+        var lower = max(line.lowerBound, match.lowerBound - 100)
+        var upper = min(line.upperBound, max(match.upperBound, match.lowerBound) + 100)
+        while lower > line.lowerBound && bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
+        while upper < line.upperBound && bytes[upper] & 0xC0 == 0x80 { upper += 1 }
+        return lower..<upper
+    }
+
     func render(_ finding: Finding, in document: Document, lines: LineIndex, style: Style) -> String {
         let location = finding.location
         var path = location.path ?? "<stdin>"
@@ -31,11 +45,16 @@ public struct TextReporter: Reporter {
         var out = style.bold("\(path):\(location.line):\(location.column):") + " "
             + style.severity(finding.severity) + ": " + finding.message + " " + style.dim("[\(finding.rule)]") + "\n"
         let lineRange = lines.lineRange(location.line, in: document.bytes)
-        let lineText = String(decoding: document.bytes[lineRange], as: UTF8.self)
         let gutter = String(location.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let before = String(decoding: document.bytes[lineRange.lowerBound..<location.offset], as: UTF8.self)
         let matchEnd = min(location.offset + location.length, lineRange.upperBound)
+        // A long line is shown as a window around the match, so a line dense with findings
+        // does not print itself once per finding.
+        let window = Self.window(around: location.offset..<max(location.offset, matchEnd), in: lineRange, of: document.bytes)
+        let lineText = (window.lowerBound > lineRange.lowerBound ? "…" : "") + String(decoding: document.bytes[window], as: UTF8.self)
+            + (window.upperBound < lineRange.upperBound ? "…" : "")
+        let before = (window.lowerBound > lineRange.lowerBound ? "…" : "")
+            + String(decoding: document.bytes[window.lowerBound..<location.offset], as: UTF8.self)
         let matched = String(decoding: document.bytes[location.offset..<max(location.offset, matchEnd)], as: UTF8.self)
         let indent = String(repeating: " ", count: DisplayWidth.of(before))
         let underline = "^" + String(repeating: "~", count: max(0, DisplayWidth.of(matched) - 1))

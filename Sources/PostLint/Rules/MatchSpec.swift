@@ -63,11 +63,21 @@ final class TextMatcher: Sendable {
     /// Compiles `spec`, resolving shared lists from `registry`.
     convenience init(_ spec: MatchSpec, registry: ListRegistry, file: String, node: YAMLMap) throws(Diagnostic) {
         var compiled: [CompiledPattern] = []
-        var literals: [String]? = PhraseCompiler.literals(for: spec.phrases, inflect: spec.inflect)
+        let phrases = try TextMatcher.phrases(spec.phrases, slots: registry.slots, node: node)
+        var literals: [String]? = []
+        for phrase in phrases {
+            let found = PhraseCompiler.literals(for: phrase, inflect: spec.inflect)
+            if found == nil, phrase.hasSlots {
+                // NOTE: a phrase the prefilter cannot look for would be skipped on every text.
+                throw node.error(in: node.scalarNode(phrase.text, under: ["phrases", "swap"]), offset: 0,
+                                 "phrase '\(phrase.text)' needs a word or a required slot whose forms all hold a letter, so the prefilter can find it")
+            }
+            literals? += found ?? []
+        }
         let options: CompileOptions = spec.ignoreCase ? [.utf, .ucp, .matchInvalidUTF, .caseless] : .default
         if !spec.phrases.isEmpty {
             do {
-                compiled.append(try CompiledPattern(PhraseCompiler.pattern(for: spec.phrases, inflect: spec.inflect), options: options))
+                compiled.append(try CompiledPattern(PhraseCompiler.pattern(for: phrases, inflect: spec.inflect), options: options))
             } catch {
                 throw node.error(node.value("phrases"), "phrases do not compile: \(error)")
             }
@@ -97,6 +107,19 @@ final class TextMatcher: Sendable {
             }
         }
         self.init(patterns: compiled, lists: lists, deobfuscate: spec.deobfuscate, literals: literals)
+    }
+
+    /// `texts` split into words and slots; an unknown slot is an error at its column.
+    private static func phrases(_ texts: [String], slots: SlotRegistry, node: YAMLMap) throws(Diagnostic) -> [SlotPhrase] {
+        var result: [SlotPhrase] = []
+        for text in texts {
+            do throws(SlotPhrase.Problem) {
+                result.append(try SlotPhrase(text, slots: slots))
+            } catch {
+                throw node.error(in: node.scalarNode(text, under: ["phrases", "swap"]), offset: error.offset, error.message)
+            }
+        }
+        return result
     }
 
     /// All match ranges, sorted by start, then longest first. Results are cached per text.
@@ -136,8 +159,13 @@ struct ListRegistry {
 
     private(set) var entries: [String: Entry] = [:]
     let region: String?
+    /// The phrase slots (`{subject}`, `{reflexive}`…) every matcher may use.
+    let slots: SlotRegistry
 
-    init(region: String?) { self.region = region?.uppercased() }
+    init(region: String?, slots: SlotRegistry = SlotRegistry()) {
+        self.region = region?.uppercased()
+        self.slots = slots
+    }
 
     mutating func add(_ name: String, _ entry: Entry) { entries[name] = entry }
 

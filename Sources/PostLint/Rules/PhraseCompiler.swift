@@ -57,6 +57,9 @@ enum PhraseCompiler {
         return plain
     }
 
+    /// The apostrophes `escape(_:)` treats as one.
+    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`"]
+
     /// Characters `escape(_:)` widens to several spellings (so a literal cannot hold them).
     static let widened: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\"", "\u{201C}", "\u{201D}", "-", "\u{2010}", "\u{2011}", "\u{2013}"]
 
@@ -64,7 +67,7 @@ enum PhraseCompiler {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
     }
 
-    private static func word(_ word: String, inflect: Bool) -> String {
+    static func word(_ word: String, inflect: Bool) -> String {
         let letters = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
         guard inflect, letters, word.count >= 3 else { return escape(word) }
         let lower = word.lowercased()

@@ -17,7 +17,7 @@ final class CompiledRule: Sendable {
     }
 }
 
-/// Reads rule files strictly: shared lists first, then rules. Every malformed file is
+/// Reads rule files strictly: phrase slots first, then shared lists, then rules. Every malformed file is
 /// reported (file, line, column, what is wrong); a single error stops the whole load.
 enum RuleLoader {
     static let commonKeys: Set<String> = [
@@ -38,10 +38,25 @@ enum RuleLoader {
                 problems.append(error)
             }
         }
-        // Shared lists first, so any rule can use any list.
-        var lists = ListRegistry(region: region)
+        // Phrase slots first, so any list or rule can use any slot; then shared lists, so any
+        // rule can use any list.
+        var slots = SlotRegistry()
+        var slotFiles: [String: String] = [:]
+        for (file, map) in documents where map.has("slot") {
+            do throws(Diagnostic) {
+                let slot = try Slot(map)
+                if let first = slotFiles[slot.name] {
+                    throw map.error(map.value("slot"), "duplicate slot '\(slot.name)' (also in \(first))")
+                }
+                slots.add(slot)
+                slotFiles[slot.name] = file.path
+            } catch {
+                problems.append(error)
+            }
+        }
+        var lists = ListRegistry(region: region, slots: slots)
         var listFiles: [String: String] = [:]
-        for (file, map) in documents where map.has("list") {
+        for (file, map) in documents where map.has("list") && !map.has("slot") {
             do throws(Diagnostic) {
                 try map.rejectUnknownKeys(allowed: listKeys, in: "a shared list")
                 let name = try map.requiredString("list", in: "a shared list")
@@ -51,7 +66,7 @@ enum RuleLoader {
                 let spec = try MatchSpec(map)
                 guard spec.lists.isEmpty else { throw map.error(map.value("lists"), "a shared list cannot include other lists") }
                 guard !spec.isEmpty else { throw map.error(nil, "list '\(name)' needs phrases or patterns") }
-                let matcher = try TextMatcher(spec, registry: ListRegistry(region: nil), file: file.path, node: map)
+                let matcher = try TextMatcher(spec, registry: ListRegistry(region: nil, slots: slots), file: file.path, node: map)
                 lists.add(name, ListRegistry.Entry(matcher: matcher, region: try map.string("region")?.uppercased(),
                                                    suggest: try map.string("suggest")))
                 listFiles[name] = file.path
@@ -64,7 +79,7 @@ enum RuleLoader {
         }
         var rules: [CompiledRule] = []
         var ruleFiles: [String: String] = [:]
-        for (file, map) in documents where !map.has("list") {
+        for (file, map) in documents where !map.has("list") && !map.has("slot") {
             do throws(Diagnostic) {
                 let rule = try compileRule(map, lists: lists)
                 if let first = ruleFiles[rule.definition.id] {
@@ -82,6 +97,7 @@ enum RuleLoader {
 
     static func parse(_ file: RuleFile) throws(Diagnostic) -> YAMLMap {
         let node: Node?
+        try YAMLNesting.check(file.contents, file: file.path)
         do {
             node = try Yams.compose(yaml: file.contents)
         } catch let error as YamlError {
@@ -91,8 +107,8 @@ enum RuleLoader {
         }
         guard let node else { throw Diagnostic(file: file.path, message: "empty rule file") }
         let map = try YAMLMap(node, file: file.path, what: "a rule file")
-        guard map.has("id") || map.has("list") else {
-            throw map.error(nil, "a rule file needs 'id' (a rule) or 'list' (a shared list)")
+        guard map.has("id") || map.has("list") || map.has("slot") else {
+            throw map.error(nil, "a rule file needs 'id' (a rule), 'list' (a shared list) or 'slot' (a phrase slot)")
         }
         return map
     }

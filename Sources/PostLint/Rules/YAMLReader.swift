@@ -150,3 +150,38 @@ public enum Spelling {
         return previous[b.count]
     }
 }
+
+/// A bound on YAML nesting, checked before the parser sees the text: the YAML parser recurses
+/// once per nested flow collection, so 100,000 `[` overflow the stack. Rules and
+/// configurations nest a few levels; anything past `limit` is refused with its position.
+enum YAMLNesting {
+    static let limit = 64
+
+    static func check(_ text: String, file: String) throws(Diagnostic) {
+        var depth = 0, line = 1, column = 0
+        var quote: UInt8?  // the open quote inside a flow collection
+        var previous: UInt8 = 0x0A
+        var inComment = false
+        for byte in text.utf8 {
+            column += 1
+            defer { previous = byte }
+            if byte == 0x0A { line += 1; column = 0; inComment = false; continue }
+            if inComment { continue }
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "#") where previous == 0x20 || previous == 0x09 || previous == 0x0A: inComment = true
+            case UInt8(ascii: "\""), UInt8(ascii: "'") where depth > 0: quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limit {
+                    throw Diagnostic(file: file, line: line, column: column, message: "invalid YAML: nested more than \(limit) levels deep")
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+    }
+}

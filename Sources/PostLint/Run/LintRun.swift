@@ -172,11 +172,29 @@ public final class LintRun {
 
     private static func makeLinter(_ options: RunOptions, _ configuration: Configuration) throws(RunSetupError) -> Linter {
         let workingDirectory = FileManager.default.currentDirectoryPath + "/"
-        let folders = configuration.ruleFolders.map { folder in
+        let base = URL(fileURLWithPath: configuration.baseDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+        var configured: [String] = []
+        for folder in configuration.ruleFolders {
             let path = folder.hasPrefix("/") ? folder : (configuration.baseDirectory as NSString).appendingPathComponent(folder)
+            // A configuration's rule folders stay inside its repository (a shared config must not
+            // make postlint read every .yml on the machine); other folders are given with --rules.
+            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            guard resolved == base || resolved.hasPrefix(base == "/" ? "/" : base + "/") else {
+                let place = configuration.ruleFoldersPosition
+                let diagnostic = Diagnostic(file: configuration.file ?? ".postlint.yml", line: place.line, column: place.column,
+                                            message: "rule folder '\(folder)' is outside the configuration's folder \(base); give it with --rules instead")
+                throw RunSetupError(["\(diagnostic)", "postlint: the configuration could not be read; nothing was linted"])
+            }
+            guard FileManager.default.fileExists(atPath: path) else {
+                let place = configuration.ruleFoldersPosition
+                let diagnostic = Diagnostic(file: configuration.file ?? ".postlint.yml", line: place.line, column: place.column,
+                                            message: "rule folder '\(folder)' does not exist")
+                throw RunSetupError(["\(diagnostic)", "postlint: the configuration could not be read; nothing was linted"])
+            }
             // Shown in messages: relative to the working folder when it lies below it.
-            return path.hasPrefix(workingDirectory) ? String(path.dropFirst(workingDirectory.count)) : path
-        } + options.ruleFolders
+            configured.append(path.hasPrefix(workingDirectory) ? String(path.dropFirst(workingDirectory.count)) : path)
+        }
+        let folders = configured + options.ruleFolders
         let all: Linter
         do throws(PostLintError) {
             var extra: [RuleFile] = []

@@ -5,7 +5,7 @@
 ///
 /// NOTE: hand-written because posts are small fragments of a known shape and the mapping
 /// back to the HTML must be exact; no listed package parses HTML with positions.
-public enum HTMLProjector {
+enum HTMLProjector {
     public static func project(_ bytes: [UInt8]) -> ProjectedText {
         var projection = ProjectedText()
         var index = 0, textStart = 0

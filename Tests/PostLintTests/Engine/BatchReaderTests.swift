@@ -1,5 +1,5 @@
 import Foundation
-import PostLint
+@testable import PostLint
 import Testing
 
 @Suite struct BatchReaderTests {

@@ -1,5 +1,5 @@
 import Foundation
-import PostLint
+@testable import PostLint
 import Testing
 
 /// `--format jsonl` writes finding lines by hand; they must be exactly what `JSONEncoder`

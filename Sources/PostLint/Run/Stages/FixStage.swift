@@ -26,10 +26,15 @@ struct FixStage: FindingStage {
             report.fixes.append(FixRecord(path: path, fixed: result.fixed.count, diff: UnifiedDiff.make(old: old, new: new, path: path)))
             return
         }
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeSymbolicLink {
+            // The link may point out of the walked tree: never rewrite what it points to.
+            report.problems.append(Diagnostic(file: path, message: "not fixed: a symbolic link (fix the file it points to directly)"))
+            return
+        }
         do {
-            try Data(result.bytes).write(to: URL(fileURLWithPath: path))
+            try Self.replace(path, with: result.bytes)
         } catch {
-            report.problems.append(Diagnostic(file: path, message: "cannot write fixes: \(error.localizedDescription)"))
+            report.problems.append(Diagnostic(file: path, message: "cannot write fixes: \(error); the file is unchanged"))
             return
         }
         drop(result.fixed, from: &item)
@@ -39,6 +44,39 @@ struct FixStage: FindingStage {
     private func drop(_ fixed: [Finding], from item: inout LintItem) {
         let fixed = Set(fixed)
         item.findings = item.findings.filter { !fixed.contains($0) }
+    }
+}
+
+extension FixStage {
+    struct WriteError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Writes `bytes` to a new file beside `path`, flushes it to disk, gives it the original's
+    /// permissions and renames it over the original: a failure half-way leaves the original.
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.postlint-fix-\(UUID().uuidString)"
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.uint16Value ?? 0o644
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode_t(mode))
+        guard descriptor >= 0 else { throw WriteError(description: "cannot create a file beside it (\(String(cString: strerror(errno))))") }
+        fchmod(descriptor, mode_t(mode))  // open's mode is narrowed by the umask
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { failure = String(cString: strerror(errno)); return }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw WriteError(description: failure)
+        }
     }
 }
 

@@ -1,0 +1,80 @@
+import Foundation
+@testable import PostLint
+import Testing
+
+/// Reproducers from the first fuzzing run (issue 17): each crashed, hung or lost data before.
+@Suite struct ReliabilityRegressionTests {
+    @Test func baselineCountsThatAddPastIntMaxDoNotTrap() throws {
+        let entry = #"{"path": "a.md", "rule": "r", "fingerprint": "f", "count": 9223372036854775807}"#
+        let json = #"{"version": 1, "entries": [\#(entry), \#(entry)]}"#
+        let baseline = try JSONDecoder().decode(Baseline.self, from: Data(json.utf8))
+        var filter = BaselineFilter(baseline)
+        _ = filter.apply(LintedDocument(document: Document(text: "x", path: "a.md"), findings: []))
+    }
+
+    @Test func deeplyNestedYAMLIsRefusedWithItsPosition() throws {
+        let nested = "version: 1\nrules: " + String(repeating: "[", count: 100_000) + "\n"
+        #expect(throws: Diagnostic.self) { try Configuration.parse(nested, path: ".postlint.yml") }
+        do { _ = try Configuration.parse(nested, path: ".postlint.yml") } catch {
+            #expect(error.line == 2 && error.message.contains("nested more than"))
+        }
+        let rule = "id: a/b\nkind: phrases\nphrases: " + String(repeating: "[", count: 100_000)
+        #expect(throws: PostLintError.self) { try Linter(configuration: LinterConfiguration(includeBuiltinRules: false,
+                                                                                              extraRuleFiles: [RuleFile(path: "r.yml", contents: rule)])) }
+        // Quoted brackets and comments do not count.
+        _ = try Configuration.parse("version: 1\n# " + String(repeating: "[", count: 500) + "\ninclude: [\"" + String(repeating: "[", count: 500) + "\"]\n",
+                                    path: ".postlint.yml")
+    }
+
+    @Test(arguments: ["1e300", "99999999999999999999", "-5", "Tue Jan 21 00:21:51 +0000 99999999999", "nan", "inf"])
+    func outOfRangeTimestampsHaveNoMonth(timestamp: String) {
+        #expect(Timestamps.month(of: timestamp) == nil)
+    }
+
+    @Test func aRevisionIsNeverPassedToGitAsAnOption() throws {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString)").path
+        #expect(throws: PostLintError.self) { try ChangedLines.since("--output=\(target)") }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test func ruleFoldersOfAConfigurationStayInsideItsFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let config = root.appendingPathComponent(".postlint.yml").path
+        try "version: 1\nrule-folders: [\"/\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        var options = RunOptions()
+        options.configuration = .file(config)
+        do {
+            _ = try LintRun(options: options)
+            Issue.record("a rule folder outside the repository was accepted")
+        } catch {
+            #expect(error.lines.first?.contains(".postlint.yml:2:") == true && error.lines.first?.contains("outside") == true)
+        }
+        try "version: 1\nrule-folders: [missing]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        do {
+            _ = try LintRun(options: options)
+            Issue.record("a missing rule folder was accepted")
+        } catch {
+            #expect(error.lines.first?.contains(".postlint.yml:2:") == true && error.lines.first?.contains("does not exist") == true)
+        }
+    }
+}
+
+@Suite struct LongLineTextOutputTests {
+    /// A 32 KB line with 2,000 matches printed the whole line for each finding (96 MB).
+    @Test func aLongLineIsShownAsAWindowAroundEachMatch() throws {
+        let linter = try makeLinter(["p.yml": ruleYAML(kind: "phrases", "phrases: [vibes]")])
+        let text = String(repeating: "good vibes é ", count: 2_000)
+        let document = Document(text: text, path: "long.txt")
+        let findings = linter.lint(document).findings
+        #expect(findings.count == 2_000)
+        let output = TextReporter().render(RunReport(documents: [LintedDocument(document: document, findings: findings)], problems: []))
+        #expect(output.utf8.count < 2_000 * 600)
+        // The caret still points at the match inside the window.
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let shown = try #require(lines.firstIndex { $0.contains(" | …") })
+        let source = String(lines[shown]), caret = String(lines[shown + 1])
+        let column = caret.distance(from: caret.startIndex, to: try #require(caret.firstIndex(of: "^")))
+        #expect(String(Array(source)[column..<(column + 5)]) == "vibes")
+    }
+}
