@@ -8,7 +8,8 @@ let fuzzing = ProcessInfo.processInfo.environment["POSTLINT_FUZZ"] != nil
 let fuzzSettings: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
 let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
-// Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint
+// Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint (and postlint-fuzz);
+// CArchive ← LibArchive ← PostLint
 // The built-in rule packs in Rules/ are embedded into PostLint at build time by
 // EmbedRulesPlugin, so a copied binary carries them and Rules/ stays the one place to edit.
 let package = Package(
@@ -31,6 +32,13 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"], swiftSettings: fuzzSettings),
+        // libarchive reads tar/tar.gz exports (Mastodon's archive-*.tar.gz, Google Takeout .tgz) in memory.
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
+        ),
+        .target(name: "LibArchive", dependencies: ["CArchive"], swiftSettings: fuzzSettings),
         .executableTarget(name: "EmbedRules", path: "Sources/EmbedRules"),
         .plugin(
             name: "EmbedRulesPlugin",
@@ -39,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "PostLint",
-            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PCRE2", "LibArchive", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fuzzSettings,
             plugins: ["EmbedRulesPlugin"]
         ),

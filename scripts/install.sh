@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a release postlint with the Swift runtime linked in (--static-swift-stdlib) and
-# installs it as PREFIX/bin/postlint. The binary needs only libpcre2-8 and zlib (and the C
+# installs it as PREFIX/bin/postlint. The binary needs only libpcre2-8, zlib and libarchive (and the C
 # library) from the system, so it runs on machines without Swift.
 #
 #   bash scripts/install.sh                   # /usr/local/bin/postlint

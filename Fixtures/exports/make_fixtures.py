@@ -149,3 +149,263 @@ with zipfile.ZipFile("archives/twitter-archive.zip", "w", zipfile.ZIP_DEFLATED) 
 with zipfile.ZipFile("archives/mastodon-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
     z.write("mastodon/outbox.json", "outbox.json")
     z.writestr("actor.json", "{}")
+
+# ---------------------------------------------------------------------------------------------
+# Bluesky repository CAR (CAR v1 of DAG-CBOR blocks). Layout: the atproto repository spec and
+# bluesky-social/indigo:testing/testdata/*.repo.car (see bluesky/README.md).
+import hashlib, struct, tarfile, gzip
+
+def cbor_head(major, n):
+    if n < 24: return bytes([major << 5 | n])
+    if n < 256: return bytes([major << 5 | 24, n])
+    if n < 65536: return bytes([major << 5 | 25]) + struct.pack(">H", n)
+    if n < 2**32: return bytes([major << 5 | 26]) + struct.pack(">I", n)
+    return bytes([major << 5 | 27]) + struct.pack(">Q", n)
+
+class Link:
+    def __init__(self, cid): self.cid = cid
+
+def dag_cbor(value):
+    """DAG-CBOR: definite lengths, map keys sorted by length then bytes, CIDs as tag 42."""
+    if value is None: return b"\xf6"
+    if value is True: return b"\xf5"
+    if value is False: return b"\xf4"
+    if isinstance(value, int): return cbor_head(0, value) if value >= 0 else cbor_head(1, -1 - value)
+    if isinstance(value, bytes): return cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        data = value.encode("utf-8"); return cbor_head(3, len(data)) + data
+    if isinstance(value, Link): return b"\xd8\x2a" + dag_cbor(b"\x00" + value.cid)
+    if isinstance(value, list): return cbor_head(4, len(value)) + b"".join(dag_cbor(v) for v in value)
+    if isinstance(value, dict):
+        keys = sorted(value, key=lambda k: (len(k.encode()), k.encode()))
+        return cbor_head(5, len(keys)) + b"".join(dag_cbor(k) + dag_cbor(value[k]) for k in keys)
+    raise TypeError(value)
+
+def varint(n):
+    out = b""
+    while True:
+        byte = n & 0x7F; n >>= 7
+        if n: out += bytes([byte | 0x80])
+        else: return out + bytes([byte])
+
+def cid_for(block):
+    """CIDv1, dag-cbor (0x71), sha2-256 multihash."""
+    return b"\x01\x71\x12\x20" + hashlib.sha256(block).digest()
+
+class CAR:
+    def __init__(self): self.blocks = []
+    def put(self, value, raw=None):
+        block = raw if raw is not None else dag_cbor(value)
+        cid = cid_for(block); self.blocks.append((cid, block)); return Link(cid)
+    def write(self, path, root):
+        header = dag_cbor({"version": 1, "roots": [root]})
+        out = varint(len(header)) + header
+        for cid, block in self.blocks: out += varint(len(cid) + len(block)) + cid + block
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f: f.write(out)
+
+def mst(car, records):
+    """A two-level tree shaped like atproto's MST: a left subtree (`l`), entries with shared
+    key prefixes (`p`, `k`) and a right subtree (`t`). Layers are not derived from key hashes
+    (postlint walks the tree, it does not verify it)."""
+    def node(entries, left=None):
+        out, previous = [], b""
+        for key, value, right in entries:
+            key = key.encode(); p = 0
+            while p < min(len(key), len(previous)) and key[p] == previous[p]: p += 1
+            out.append({"p": p, "k": key[p:], "v": value, "t": right}); previous = key
+        return car.put({"l": left, "e": out})
+    items = sorted(records)
+    if len(items) < 3: return node([(k, v, None) for k, v in items])
+    third = len(items) // 3
+    left = node([(k, v, None) for k, v in items[:third]])
+    right = node([(k, v, None) for k, v in items[2 * third + 1:]]) if len(items) > 2 * third + 1 else None
+    middle = items[third:2 * third + 1]
+    entries = [(k, v, None) for k, v in middle[:-1]] + [(middle[-1][0], middle[-1][1], right)]
+    return node(entries, left)
+
+def bluesky_repo(path, did, records, extra_blocks=()):
+    car = CAR(); links = []
+    for key, value in records:
+        links.append((key, car.put(value) if not isinstance(value, bytes) else car.put(None, raw=value)))
+    for value in extra_blocks: car.put(value)  # history: blocks no longer in the tree
+    data = mst(car, links)
+    commit = car.put({"did": did, "version": 3, "data": data, "rev": "3lbqtest2222a", "prev": None, "sig": b"\x00" * 64})
+    # The commit comes first in real exports.
+    car.blocks.insert(0, car.blocks.pop())
+    car.write(path, commit)
+
+def bsky_post(text, created, langs=("en",), **more):
+    record = {"$type": "app.bsky.feed.post", "text": text, "createdAt": created, "langs": list(langs)}
+    record.update(more); return record
+
+ALICE = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
+bluesky_repo("bluesky/repo.car", ALICE, [
+    ("app.bsky.feed.post/3lbqa2aaaaa2a", bsky_post("Good vibes only 🌈 #mentalhealth", "2025-01-05T09:00:00.000Z",
+        facets=[{"index": {"byteStart": 21, "byteEnd": 34}, "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "mentalhealth"}]}])),
+    # A reply, with a non-UTC offset (as in indigo's fakermaker.repo.car).
+    ("app.bsky.feed.post/3lbqa3bbbbb2b", bsky_post("Others have it worse, so stop complaining.", "2025-02-01T10:00:00-07:00",
+        reply={"root": {"cid": "bafyreib2rxk3rh6kzwq", "uri": "at://did:plc:other/app.bsky.feed.post/3k"},
+               "parent": {"cid": "bafyreib2rxk3rh6kzwq", "uri": "at://did:plc:other/app.bsky.feed.post/3k"}})),
+    # The author's own content warning (self-labels) and an image embed.
+    ("app.bsky.feed.post/3lbqa4ccccc2c", bsky_post("Talking about my suicide attempt today. Call or text 988 if you need to.", "2025-02-10T21:00:00.000Z",
+        labels={"$type": "com.atproto.label.defs#selfLabels", "values": [{"val": "graphic-media"}]},
+        embed={"$type": "app.bsky.embed.images", "images": [{"alt": "a sunrise", "image": {"$type": "blob", "ref": Link(cid_for(b"img")), "mimeType": "image/jpeg", "size": 3}}]})),
+    ("app.bsky.feed.post/3lbqa5ddddd2d", bsky_post("Je vais mieux, merci 💚", "2025-03-01T08:00:00.000Z", langs=("fr",))),
+    # Other records: counted as skipped.
+    ("app.bsky.actor.profile/self", {"$type": "app.bsky.actor.profile", "displayName": "Alice", "description": "writer"}),
+    ("app.bsky.feed.like/3lbqb2eeeee2e", {"$type": "app.bsky.feed.like", "createdAt": "2025-01-06T00:00:00Z", "subject": {"cid": "bafy", "uri": "at://did:plc:other/app.bsky.feed.post/1"}}),
+    ("app.bsky.feed.like/3lbqb3fffff2f", {"$type": "app.bsky.feed.like", "createdAt": "2025-01-07T00:00:00Z", "subject": {"cid": "bafy", "uri": "at://did:plc:other/app.bsky.feed.post/2"}}),
+    ("app.bsky.feed.repost/3lbqc2ggggg2g", {"$type": "app.bsky.feed.repost", "createdAt": "2025-01-08T00:00:00Z", "subject": {"cid": "bafy", "uri": "at://did:plc:other/app.bsky.feed.post/3"}}),
+    ("app.bsky.graph.follow/3lbqd2hhhhh2h", {"$type": "app.bsky.graph.follow", "createdAt": "2025-01-09T00:00:00Z", "subject": "did:plc:other"}),
+], extra_blocks=[bsky_post("A deleted post: good vibes only", "2024-12-01T00:00:00Z")])
+
+# The same six posts, rkeys p1…p6 (valid record keys), so findings compare with same/posts.jsonl.
+bluesky_repo("same/posts.car", "did:plc:samesixposts", [(f"app.bsky.feed.post/{i}", bsky_post(x, t)) for i, t, x in POSTS])
+
+# A repository with bad records: a post without text, a record whose block is truncated CBOR;
+# the two good posts are still read.
+bluesky_repo("broken/repo.car", ALICE, [
+    ("app.bsky.feed.post/3lbqa2aaaaa2a", bsky_post("Good vibes only", "2025-01-05T09:00:00Z")),
+    ("app.bsky.feed.post/3lbqa3bbbbb2b", {"$type": "app.bsky.feed.post", "createdAt": "2025-01-06T09:00:00Z"}),
+    ("app.bsky.feed.post/3lbqa4ccccc2c", dag_cbor(bsky_post("cut short", "2025-01-07T09:00:00Z"))[:-6]),
+    ("app.bsky.feed.post/3lbqa5ddddd2d", bsky_post("Everything happens for a reason.", "2025-01-08T09:00:00Z")),
+])
+
+# ---------------------------------------------------------------------------------------------
+# Mastodon's archive-*.tar.gz (older exports; newer ones are .zip): outbox.json beside actor.json,
+# likes.json, bookmarks.json and media_attachments/. Source: mastodon/mastodon app/services/backup_service.rb.
+def tar_gz(path, members):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            with tarfile.open(fileobj=gz, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+                for name, data in members:
+                    info = tarfile.TarInfo(name); info.size = len(data); info.mtime = 0; info.mode = 0o644
+                    tar.addfile(info, io.BytesIO(data))
+
+with open("mastodon/outbox.json", "rb") as f: outbox_bytes = f.read()
+tar_gz("archives/archive-20250301120000-3f2a.tar.gz", [
+    ("actor.json", b'{"type": "Person", "preferredUsername": "ana"}'),
+    ("outbox.json", outbox_bytes),
+    ("likes.json", b'{"type": "OrderedCollection", "orderedItems": []}'),
+    ("bookmarks.json", b'{"type": "OrderedCollection", "orderedItems": []}'),
+    ("media_attachments/files/000/000/001/original/a.png", b"\x89PNG\r\n\x1a\n"),
+])
+
+# ---------------------------------------------------------------------------------------------
+# TikTok "Download your data" (JSON). Layout: abrignoni/iLEAPP scripts/artifacts/tikTokJsonExport.py,
+# zollo/tiktok-downloader README (see tiktok/README.md). Dates are "YYYY-MM-DD HH:MM:SS" (UTC).
+def tiktok_video(date, title, n):
+    return {"Date": date, "Link": f"https://www.tiktokv.com/share/video/{n}/", "Likes": "12", "WhoCanView": "Everyone",
+            "AllowComments": "Yes", "AllowStitches": "Yes", "AllowDuets": "Yes", "AllowStickers": "Yes",
+            "AllowSharingToStory": "Yes", "ContentDisclosure": "", "AIGeneratedContent": "No", "Sound": "original sound",
+            "Location": "", "Title": title, "AddYoursText": ""}
+write("tiktok/user_data_tiktok.json", json.dumps({
+    "Profile": {"Profile Info": {"ProfileMap": {"userName": "ana", "bioDescription": "good vibes only"}}},
+    "Your Activity": {"Watch History": {"VideoList": None}, "Like List": {"ItemFavoriteList": [{"date": "2025-01-01 10:00:00", "link": "https://www.tiktokv.com/share/video/1/"}]}},
+    "Post": {"Posts": {"VideoList": [
+        tiktok_video("2025-01-04 18:00:00", "Just think positive and the anxiety goes away ✨ #mentalhealth", 7450000000000000001),
+        tiktok_video("2025-01-09 18:00:00", "", 7450000000000000002),
+        tiktok_video("2025-02-02 18:00:00", "Day 30 of therapy: it helps, slowly 💚", 7450000000000000003),
+    ]}},
+    "Comment": {"Comments": {"CommentsList": [
+        {"date": "2025-01-05 09:30:00", "comment": "Everything happens for a reason 🙏", "photo": "N/A", "url": ""},
+        {"date": "2025-01-06 09:30:00", "comment": "", "photo": "https://p16.tiktokcdn.com/photo.jpeg", "url": ""},
+    ]}},
+    "Direct Message": {"Direct Messages": {"ChatHistory": {"Chat History with bo:": [{"Date": "2025-01-01 00:00:00", "From": "bo", "Content": "private"}]}}},
+}, ensure_ascii=False, indent=2))
+# A per-section file of an older export: capitalised 'Comment'/'Date', no 'Comments' level.
+write("tiktok/Comments.json", json.dumps({"CommentsList": [
+    {"Date": "2022-06-01 12:00:00", "Comment": "Happiness is a choice, just choose it"},
+    {"Date": "2022-06-02 12:00:00", "Comment": "Sending love to everyone struggling today"},
+]}, ensure_ascii=False, indent=2))
+write("same/user_data_tiktok.json", json.dumps({"Post": {"Posts": {"VideoList": [
+    dict(tiktok_video(t.replace("T", " ").replace("Z", ""), x, 0), Link=f"https://www.tiktokv.com/share/video/{i}/") for i, t, x in POSTS]}}},
+    ensure_ascii=False, indent=2))
+write("broken/user_data_tiktok.json", json.dumps({"Post": {"Posts": {"VideoList": [
+    tiktok_video("2025-01-04 18:00:00", "Good vibes only", 1), "not an object", {"Date": "2025-01-06 18:00:00"},
+    tiktok_video("2025-01-07 18:00:00", "Everything happens for a reason.", 4)]}}}, indent=2))
+
+# ---------------------------------------------------------------------------------------------
+# YouTube Takeout comments. Layouts: seanbreckenridge/google_takeout_parser tests/test_csv.py
+# (both CSV layouts), juanakira/takeout-comments-parser (my-comments.html); see youtube/README.md.
+def yt_segments(text, old=False):
+    if old: return json.dumps({"takeoutSegments": [{"text": text}]}, ensure_ascii=True, separators=(",", ":"))
+    # Newer exports: segments split at line breaks, HTML-sensitive characters as \u003e etc.
+    parts = text.split("\n"); out = []
+    for n, part in enumerate(parts):
+        if n: out.append({"text": "\n"})
+        out.append({"text": part})
+    return ",".join(json.dumps(s, ensure_ascii=False, separators=(",", ":")).replace(">", "\\u003e") for s in out)
+buf = io.StringIO(); w = csv.writer(buf, lineterminator="\n")
+w.writerow(["Comment ID", "Channel ID", "Comment create timestamp", "Price", "Parent comment ID", "Post ID", "Video ID", "Comment text", "Top-level comment ID"])
+w.writerow(["UgyA1", "UCana", "2025-01-12T10:00:00.123+00:00", "0", "", "", "dQw4w9WgXcQ", yt_segments("> quoting the video: good vibes only\nno, not for me"), ""])
+w.writerow(["UgyA2", "UCana", "2025-01-13T10:00:00+00:00", "0", "UgyX", "", "dQw4w9WgXcQ", yt_segments("Studies show cold showers cure depression"), "UgyX"])
+w.writerow(["UgyA3", "UCana", "2025-01-14T10:00:00+00:00", "0", "", "UgkxPost1", "", yt_segments("Thank you for this community post 💚"), ""])
+w.writerow(["UgyA4", "UCana", "2025-01-15T10:00:00+00:00", "0", "", "", "dQw4w9WgXcQ", "", ""])
+write("youtube/comments.csv", buf.getvalue())
+# The older CSV layout (pre mid-2024), split: comments(1).csv, a BOM and CRLF.
+buf = io.StringIO(); w = csv.writer(buf, lineterminator="\r\n")
+w.writerow(["Comment ID", "Channel ID", "Comment Create Timestamp", "Price", "Parent Comment ID", "Video ID", "Comment Text"])
+w.writerow(["UgzB1", "UCana", "2023-09-19T17:42:53.434647+00:00", "0", "", "WtOskFeLmr4", yt_segments("Everything happens for a reason, right?", old=True)])
+w.writerow(["UgzB2", "UCana", "2023-08-30T01:54:46.801024+00:00", "0", "UgzB0", "jH39c5-y6kg", yt_segments('She said "cheer up", I said no', old=True)])
+write("youtube/comments(1).csv", buf.getvalue(), bom=True)
+def yt_li(cid, video, title, date, text):
+    return (f'<li>You added a <a href="https://www.youtube.com/watch?v={video}&amp;lc={cid}">comment</a> on '
+            f'<a href="https://www.youtube.com/watch?v={video}">{title}</a>.<br>{date}<br>{text}</li>')
+write("youtube/my-comments.html", '<html><head><meta charset="utf-8"><title>My comments</title></head><body><ul>'
+      + yt_li("UgwC1", "abc123def45", "Morning routine", "2019-02-03 14:04:12 UTC", "Good vibes only &amp; coffee ☕")
+      + yt_li("UgwC2", "abc123def45", "Morning routine", "2019-02-04 09:00:00 UTC", "Line one<br>antidepressants are poison, change my mind")
+      + yt_li("UgwC3", "zzz999yyy88", "Grief", "2019-03-01 20:00:00 UTC", "Sending love")
+      + "</ul></body></html>\n")
+buf = io.StringIO(); w = csv.writer(buf, lineterminator="\n")
+w.writerow(["Comment ID", "Channel ID", "Comment create timestamp", "Price", "Parent comment ID", "Post ID", "Video ID", "Comment text", "Top-level comment ID"])
+for i, t, x in POSTS: w.writerow([i, "UCsame", t, "0", "", "", "vid", yt_segments(x), ""])
+write("same/youtube-comments.csv", buf.getvalue())
+buf = io.StringIO(); w = csv.writer(buf, lineterminator="\n")
+w.writerow(["Comment ID", "Channel ID", "Comment create timestamp", "Price", "Parent comment ID", "Post ID", "Video ID", "Comment text", "Top-level comment ID"])
+w.writerow(["Y1", "UC", "2025-01-01T00:00:00Z", "0", "", "", "v", yt_segments("Good vibes only"), ""])
+w.writerow(["Y2", "UC", "2025-01-02T00:00:00Z", "0", "", "", "v", '{"text":"unterminated', ""])
+w.writerow(["Y3", "UC", "2025-01-03T00:00:00Z", "0", "", "", "v", yt_segments("Everything happens for a reason."), ""])
+write("broken/youtube-comments.csv", buf.getvalue())
+
+# ---------------------------------------------------------------------------------------------
+# Pinterest export page. Layout: ChowSinWon/pinterest-export-parser data/pinterest-sample.html
+# (see pinterest/README.md): `<br>Key: value,` lines after each pin link, "No data" when empty.
+def pin(n, title, details, created, alt="No data"):
+    esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (f'<a href="https://www.pinterest.com/pin/{n}/">https://www.pinterest.com/pin/{n}/</a>\n'
+            f'<br>Title: {esc(title) if title else "No data"},\n<br>Details: {esc(details) if details else "No data"},\n'
+            f'<br>Image: 9f8e7d6c5b4a39281706f5e4d3c2b1a0,\n<br>Is Native: No data,\n<br>Board Id: 1126037345956722,\n'
+            f'<br>Board Name: Self care,\n<br>Is Video: No data,\n<br>Ip Address: 203.0.113.7,\n<br>Username: ana,\n'
+            f'<br>Alt Text: {alt},\n<br>Canonical Link: <a href="https://example.org/{n}">https://example.org/{n}</a>,\n'
+            f'<br>Story Pin Media: No data,\n<br>Video: No data,\n<br>Created at: {created}\n<br>Alive: True\n<br>Is a repin: False\n<br>Private: False<br><br>')
+def pin_page(pins):
+    return ('<html><head><meta charset="utf-8"></head><body><div id="contents"><h1 id=a1>Profile</h1>\n<br>Username: ana<br><br>'
+            '<h1 id=y1bkd>Pins</h1>\n' + "".join(pins) + '<h1 id=b2>Boards</h1>\n<br>Name: Self care<br></div></body></html>\n')
+write("pinterest/pinterest.html", pin_page([
+    pin(1001, "Self-care Sunday", "Just think positive, good vibes only ✨ & tea", "2024/01/13 15:35:01"),
+    pin(1002, None, "Studies show this tea cures anxiety", "2024/02/01 10:00:00"),
+    pin(1003, None, None, "2024/02/02 10:00:00"),
+    pin(1004, "Breathing exercise", "Box breathing: in 4, hold 4, out 4, hold 4", "2024/03/01 10:00:00"),
+]))
+write("same/pins-same.html", pin_page([pin(i, None, x, t) for i, t, x in POSTS]))
+write("broken/pinterest.html", pin_page([
+    pin(1, None, "Good vibes only", "2024/01/01 00:00:00"),
+    '<a href="https://www.pinterest.com/pin/2/">https://www.pinterest.com/pin/2/</a>\n<br>Something odd<br><br>',
+    pin(3, None, "Everything happens for a reason.", "2024/01/03 00:00:00"),
+]))
+
+# Platform archives: TikTok and Google Takeout ship ZIPs (Takeout also offers .tgz).
+with zipfile.ZipFile("archives/tiktok-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write("tiktok/user_data_tiktok.json", "user_data_tiktok.json")
+with zipfile.ZipFile("archives/takeout-youtube.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write("youtube/comments.csv", "Takeout/YouTube and YouTube Music/comments/comments.csv")
+    z.writestr("Takeout/YouTube and YouTube Music/subscriptions/subscriptions.csv", "Channel Id,Channel Url,Channel Title\nUC1,https://youtube.com/channel/UC1,A channel\n")
+    z.writestr("Takeout/archive_browser.html", "<html></html>")
+with open("youtube/comments.csv", "rb") as f: yt_bytes = f.read()
+tar_gz("archives/takeout-youtube.tgz", [("Takeout/YouTube and YouTube Music/comments/comments.csv", yt_bytes),
+                                        ("Takeout/archive_browser.html", b"<html></html>")])
+with zipfile.ZipFile("archives/pinterest-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write("pinterest/pinterest.html", "ana_1a2b3c.html")

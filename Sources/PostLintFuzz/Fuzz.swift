@@ -2,6 +2,20 @@ import Foundation
 import PostLint
 
 #if FUZZING
+/// libFuzzer's driver, as declared in its FuzzerInterface.h.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable target's entry point under this name; here it hands over to
+/// libFuzzer's driver with the callback below.
+@_cdecl("PostLintFuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOne(data, size) }
+}
+
 /// libFuzzer's entry point (built by `scripts/fuzz.sh` with `POSTLINT_FUZZ=1`): the target
 /// comes from `POSTLINT_FUZZ_TARGET`; an invariant failure aborts so libFuzzer keeps the input.
 @_cdecl("LLVMFuzzerTestOneInput")

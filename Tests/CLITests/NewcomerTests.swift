@@ -164,7 +164,7 @@ import Testing
         #expect(usage.terminationStatus == 2)  // --prefix without a folder is a usage error, before any build
         let docker = try String(contentsOf: root.appendingPathComponent("Dockerfile"), encoding: .utf8)
         #expect(docker.contains("scripts/install.sh"))
-        #expect(docker.contains("libpcre2-8-0 zlib1g"))
+        #expect(docker.contains("libpcre2-8-0 zlib1g libarchive13"))
         let action = try String(contentsOf: root.appendingPathComponent("action.yml"), encoding: .utf8)
         #expect(action.contains("actions/cache@"))
         #expect(action.contains("steps.version.outputs.commit"))

@@ -8,12 +8,16 @@ public struct PostInput: Sendable {
     public var format: InputFormat
     /// The temporary folder an archive entry was extracted to; remove it when done.
     public var temporaryFolder: String?
+    /// The entry's bytes, for an entry of a tar archive read in memory (`path` is then the
+    /// entry's path inside the archive, never opened).
+    public var data: Data?
 
-    public init(path: String, displayPath: String, format: InputFormat, temporaryFolder: String? = nil) {
+    public init(path: String, displayPath: String, format: InputFormat, temporaryFolder: String? = nil, data: Data? = nil) {
         self.path = path
         self.displayPath = displayPath
         self.format = format
         self.temporaryFolder = temporaryFolder
+        self.data = data
     }
 
     /// Removes the temporary folders of extracted archive entries.
@@ -26,10 +30,12 @@ public struct PostInput: Sendable {
 /// can read are extracted to a temporary folder, keeping their relative paths (so an X
 /// archive's `note-tweet.js` still sits beside `tweets.js`), and named `archive.zip/entry`.
 public enum ArchiveInputs {
-    public static func isArchive(_ path: String) -> Bool { path.lowercased().hasSuffix(".zip") }
+    public static func isArchive(_ path: String) -> Bool { path.lowercased().hasSuffix(".zip") || TarInputs.isTar(path) }
 
-    /// The readable entries of a ZIP archive, extracted; throws naming the archive when it cannot be opened.
+    /// The readable entries of a ZIP archive, extracted (of a tar archive, read in memory);
+    /// throws naming the archive when it cannot be opened.
     public static func expand(_ path: String) throws(PostLintError) -> [PostInput] {
+        if TarInputs.isTar(path) { return try TarInputs.expand(path) }
         let url = URL(fileURLWithPath: path)
         let archive: Archive
         do {
@@ -45,7 +51,10 @@ public enum ArchiveInputs {
             let name = (entry.path as NSString).lastPathComponent
             // Only the platforms' own post files: an export's other JSON and CSV files (profile,
             // likes, private messages) are not posts to audit.
-            guard let format = InputFormat.detect(path: entry.path), format.reader.isPlatformExport, !name.hasPrefix("."),
+            // A name a platform reader knows, or a file whose content may say (YouTube's CSV).
+            let byName = InputFormat.detect(path: entry.path).map { $0.reader.isPlatformExport } ?? false
+            let ext = (name.lowercased() as NSString).pathExtension
+            guard byName || InputFormat.sniffedExtensions.contains(ext), !name.hasPrefix("."),
                   !entry.path.split(separator: "/").contains("..") else { continue }
             let target = folder.appendingPathComponent(entry.path)
             do {
@@ -53,6 +62,10 @@ public enum ArchiveInputs {
                 _ = try archive.extract(entry, to: target)
             } catch {
                 throw .unreadableInput(Diagnostic(file: "\(path)/\(entry.path)", message: "cannot extract: \(error.localizedDescription)"))
+            }
+            guard let format = InputFormat.detectFile(path: target.path), format.reader.isPlatformExport else {
+                try? FileManager.default.removeItem(at: target)
+                continue
             }
             // note-tweet.js completes tweets.js; it is read on its own only without one.
             if name == "note-tweet.js" && names.contains(where: { $0.hasPrefix("tweet") && $0.hasSuffix(".js") }) { continue }

@@ -46,6 +46,16 @@ public enum FuzzTargets {
         }
     }
 
+    /// Lines as YAML counts them: CRLF, CR and LF each end one.
+    static func yamlLines(_ text: String) -> Int {
+        var count = 1, previousCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A { if !previousCR { count += 1 } } else if byte == 0x0D { count += 1 }
+            previousCR = byte == 0x0D
+        }
+        return count
+    }
+
     static func check(_ condition: Bool, _ message: @autoclosure () -> String) throws(Violation) {
         if !condition { throw Violation(description: message()) }
     }
@@ -64,7 +74,7 @@ public enum FuzzTargets {
             }
         } catch let error as PostLintError {
             if case .invalidRules(let diagnostics) = error {
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                let lines = yamlLines(text)
                 for diagnostic in diagnostics {
                     try check(diagnostic.line >= 0 && diagnostic.line <= lines + 1, "diagnostic line \(diagnostic.line) past the file's \(lines) lines")
                 }
@@ -81,7 +91,7 @@ public enum FuzzTargets {
             _ = configuration.severity(of: "a/b", defaultSeverity: .warning, path: "x.md")
             _ = configuration.includes("posts/a.md")
         } catch {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let lines = yamlLines(text)
             try check(error.line >= 0 && error.line <= lines + 1, "diagnostic line \(error.line) past the file's \(lines) lines")
         }
     }
@@ -129,11 +139,12 @@ public enum FuzzTargets {
     }
 
     static func reader(_ input: [UInt8], _ format: InputFormat, name: String) throws(Violation) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-fuzz-\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent(name).path
+        // Readers open files: one per process, in memory-backed /dev/shm where there is one.
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : FileManager.default.temporaryDirectory.path
+        let folder = base + "/postlint-fuzz-\(getpid())"
+        if !FileManager.default.fileExists(atPath: folder) { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let path = folder + "/" + name
         guard FileManager.default.createFile(atPath: path, contents: Data(input)) else { return }
-        defer { try? FileManager.default.removeItem(atPath: path) }
         guard var reader = try? ReaderRegistry.open(path: path, format: format, fields: FieldSelection()) else { return }
         var events = 0
         while var event = reader.next() {

@@ -24,10 +24,14 @@ struct CSVReader: PostReader {
     var lastExtra: [String: String] = [:]
 
     public init(path: String, handle: FileHandle, fields: FieldSelection, delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.init(path: path, lines: LineChunker(handle: handle), fields: fields, delimiter: delimiter)
+    }
+
+    init(path: String, lines: LineChunker, fields: FieldSelection, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.path = path
         self.fields = fields
         self.delimiter = delimiter
-        self.lines = LineChunker(handle: handle)
+        self.lines = lines
     }
 
     private mutating func nextLine() -> (Int, [UInt8])? {
@@ -136,10 +140,10 @@ struct CSVReader: PostReader {
 
 extension InputReader {
     static let csv = InputReader.posts(.csv, "CSV with a header row, streamed", detects: { _, ext in ext == "csv" }) { source throws(PostLintError) in
-        CSVReader(path: source.shownAs, handle: try source.handle(), fields: source.fields)
+        CSVReader(path: source.shownAs, lines: try source.lines(), fields: source.fields)
     }
     static let tsv = InputReader.posts(.tsv, "TSV with a header row, streamed", detects: { _, ext in ext == "tsv" || ext == "tab" }) {
         source throws(PostLintError) in
-        CSVReader(path: source.shownAs, handle: try source.handle(), fields: source.fields, delimiter: 0x09)
+        CSVReader(path: source.shownAs, lines: try source.lines(), fields: source.fields, delimiter: 0x09)
     }
 }

@@ -14,6 +14,9 @@ public struct InputReader: Sendable {
     public let isPlatformExport: Bool
     /// Whether a file with this lower-cased name and extension is in this format.
     let detects: @Sendable (_ name: String, _ ext: String) -> Bool
+    /// Whether a file with this extension whose first bytes are these is in this format, for
+    /// exports whose names are shared or localised (YouTube's `comments.csv` beside Reddit's).
+    let sniffs: (@Sendable (_ ext: String, _ head: [UInt8]) -> Bool)?
     /// Documents: the bytes rules see, with the byte map back to the input.
     let project: (@Sendable ([UInt8]) -> ProjectedText)?
     /// Documents: whether the text is linted whole (then the prefilter's fast path applies).
@@ -27,15 +30,16 @@ public struct InputReader: Sendable {
     static func document(_ format: InputFormat, _ summary: String, lintsWholeText: Bool = false, lineBreakEndsSentence: Bool = true,
                          detects: @escaping @Sendable (String, String) -> Bool,
                          project: @escaping @Sendable ([UInt8]) -> ProjectedText) -> InputReader {
-        InputReader(format: format, summary: summary, yields: .document, isPlatformExport: false, detects: detects, project: project,
+        InputReader(format: format, summary: summary, yields: .document, isPlatformExport: false, detects: detects, sniffs: nil, project: project,
                     lintsWholeText: lintsWholeText, lineBreakEndsSentence: lineBreakEndsSentence, open: nil)
     }
 
     /// A format that yields posts.
     static func posts(_ format: InputFormat, _ summary: String, platformExport: Bool = false,
                       detects: @escaping @Sendable (String, String) -> Bool,
+                      sniffs: (@Sendable (String, [UInt8]) -> Bool)? = nil,
                       open: @escaping @Sendable (PostSource) throws(PostLintError) -> any PostReader) -> InputReader {
-        InputReader(format: format, summary: summary, yields: .posts, isPlatformExport: platformExport, detects: detects, project: nil,
+        InputReader(format: format, summary: summary, yields: .posts, isPlatformExport: platformExport, detects: detects, sniffs: sniffs, project: nil,
                     lintsWholeText: true, lineBreakEndsSentence: true, open: open)
     }
 }
@@ -45,6 +49,14 @@ public struct PostSource: Sendable {
     public var path: String
     public var shownAs: String
     public var fields: FieldSelection
+    /// The file's bytes when it was read from inside an archive (nothing on disk).
+    public var data: Data?
+
+    /// The lines of the file, for streamed formats (from memory for an archive entry).
+    func lines() throws(PostLintError) -> LineChunker {
+        if let data { return LineChunker(bytes: [UInt8](data)) }
+        return LineChunker(handle: try handle())
+    }
 
     /// The file handle, for streamed formats.
     func handle() throws(PostLintError) -> FileHandle {
@@ -56,6 +68,7 @@ public struct PostSource: Sendable {
 
     /// The whole file, for formats that are one JSON document.
     func contents() throws(PostLintError) -> Data {
+        if let data { return data }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadableInput(Diagnostic(file: shownAs, message: "cannot read file"))
         }

@@ -54,6 +54,13 @@ struct LineChunker {
 
     init(handle: FileHandle) { self.handle = handle }
 
+    /// Lines of bytes already in memory (an archive entry).
+    init(bytes: [UInt8]) {
+        handle = FileHandle.nullDevice
+        buffer = bytes
+        finished = true
+    }
+
     mutating func next() -> (Int, ArraySlice<UInt8>)? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {

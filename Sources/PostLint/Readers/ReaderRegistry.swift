@@ -7,7 +7,8 @@ public enum ReaderRegistry {
     public static let all: [InputReader] = [
         .markdown, .plainText, .html,
         .jsonLines, .reddit, .csv, .tsv,
-        .xArchive, .mastodon, .facebook, .instagram, .threads, .jsonArray,
+        .xArchive, .mastodon, .facebook, .instagram, .threads,
+        .bluesky, .tiktok, .youtube, .pinterest, .jsonArray,
     ]
 
     /// The readers by `InputFormat.ordinal` (every case has one: a test checks `all` covers
@@ -20,13 +21,15 @@ public enum ReaderRegistry {
     /// A reader over a multi-post input; throws (as an input problem naming the file) when it
     /// cannot be read.
     public static func open(_ input: PostInput, fields: FieldSelection) throws(PostLintError) -> any PostReader {
-        try open(path: input.path, format: input.format, fields: fields, shownAs: input.displayPath)
+        try open(path: input.path, format: input.format, fields: fields, shownAs: input.displayPath, data: input.data)
     }
 
-    public static func open(path: String, format: InputFormat, fields: FieldSelection, shownAs shown: String? = nil) throws(PostLintError) -> any PostReader {
+    /// `data`: the file's bytes when it is an archive entry read in memory.
+    public static func open(path: String, format: InputFormat, fields: FieldSelection, shownAs shown: String? = nil,
+                            data: Data? = nil) throws(PostLintError) -> any PostReader {
         guard let open = format.reader.open else {
             throw .unreadableInput(Diagnostic(file: shown ?? path, message: "'\(format.rawValue)' is not a multi-post format"))
         }
-        return try open(PostSource(path: path, shownAs: shown ?? path, fields: fields))
+        return try open(PostSource(path: path, shownAs: shown ?? path, fields: fields, data: data))
     }
 }

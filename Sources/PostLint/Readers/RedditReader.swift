@@ -5,9 +5,9 @@ struct RedditReader: PostReader {
     var csv: CSVReader
     let isPosts: Bool
 
-    init(path: String, handle: FileHandle) {
+    init(path: String, lines: LineChunker) {
         isPosts = (path as NSString).lastPathComponent.lowercased() == "posts.csv"
-        csv = CSVReader(path: path, handle: handle, fields: FieldSelection(text: "body", id: "id", timestamp: "date"))
+        csv = CSVReader(path: path, lines: lines, fields: FieldSelection(text: "body", id: "id", timestamp: "date"))
         csv.keepColumns = isPosts ? ["title"] : []
     }
 
@@ -25,6 +25,6 @@ struct RedditReader: PostReader {
 extension InputReader {
     static let reddit = InputReader.posts(.reddit, "Reddit export posts.csv and comments.csv", platformExport: true,
                                           detects: { name, _ in name == "posts.csv" || name == "comments.csv" }) { source throws(PostLintError) in
-        RedditReader(path: source.shownAs, handle: try source.handle())
+        RedditReader(path: source.shownAs, lines: try source.lines())
     }
 }

@@ -84,7 +84,7 @@ public enum RunInputs {
                 do throws(PostLintError) { inputs += try ArchiveInputs.expand(path).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
                 continue
             }
-            if forcedDocument == nil, let format = forcedPosts ?? InputFormat.detect(path: path), format.yieldsPosts {
+            if forcedDocument == nil, let format = forcedPosts ?? InputFormat.detectFile(path: path), format.yieldsPosts {
                 inputs.append(.posts(PostInput(path: path, displayPath: path, format: format)))
                 continue
             }
@@ -112,7 +112,7 @@ public enum RunInputs {
         // Folders are searched for exports; note-tweet.js completes tweets.js beside it, so it
         // is not a separate input there.
         let collector = InputCollector(excludes: options.excludes, accepts: { path in
-            (InputFormat.detect(path: path)?.yieldsPosts == true || ArchiveInputs.isArchive(path))
+            (InputFormat.detectFile(path: path)?.yieldsPosts == true || ArchiveInputs.isArchive(path))
                 && (path as NSString).lastPathComponent != "note-tweet.js"
         })
         let collected = collector.collect(paths)
@@ -120,7 +120,7 @@ public enum RunInputs {
         for path in collected.files {
             if ArchiveInputs.isArchive(path) && forced == nil {
                 do throws(PostLintError) { inputs += try ArchiveInputs.expand(path).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
-            } else if let format = forced ?? InputFormat.detect(path: path), format.yieldsPosts {
+            } else if let format = forced ?? InputFormat.detectFile(path: path), format.yieldsPosts {
                 inputs.append(.posts(PostInput(path: path, displayPath: path, format: format)))
             } else {
                 problems.append(Diagnostic(file: path, message: "not a known export format; choose one with --input-format"))

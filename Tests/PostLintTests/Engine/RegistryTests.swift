@@ -19,6 +19,19 @@ import Testing
         #expect(InputFormat.detect(path: path) == format)
     }
 
+    @Test func sharedAndLocalisedNamesAreDetectedFromTheContent() {
+        let youtube = Array("\u{FEFF}Comment ID,Channel ID,Comment create timestamp,Price,Video ID,Comment text\n".utf8)
+        let reddit = Array("id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n".utf8)
+        #expect(InputFormat.detect(path: "comments.csv", head: youtube) == .youtube)
+        #expect(InputFormat.detect(path: "комментарии.csv", head: youtube) == .youtube)
+        #expect(InputFormat.detect(path: "comments.csv", head: reddit) == .reddit)
+        #expect(InputFormat.detect(path: "Comments.json", head: Array(#"{"CommentsList": []}"#.utf8)) == .tiktok)
+        #expect(InputFormat.detect(path: "ana_1a2b.html", head: Array("<div><h1 id=y1bkd>Pins</h1>".utf8)) == .pinterest)
+        #expect(InputFormat.detect(path: "notes.json", head: Array("[]".utf8)) == .json)
+        #expect(InputFormat.detect(path: "repo.car") == .bluesky && InputFormat.detect(path: "user_data_tiktok.json") == .tiktok)
+        #expect(InputFormat.detect(path: "my-comments.html") == .youtube)
+    }
+
     @Test func unknownNamesAreNotGuessed() {
         #expect(InputFormat.detect(path: "page.html") == nil && InputFormat.detect(path: "app.js") == nil)
         #expect(InputFormat.forPath("notes") == .text && InputFormat.forPath("a.markdown") == .markdown && InputFormat.forPath("x.json") == .text)
