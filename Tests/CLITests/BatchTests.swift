@@ -52,7 +52,8 @@ import Testing
 
     @Test func theSamePostsGiveTheSameFindingsInEveryFormat() throws {
         let reference = findingKeys(try json(["same/posts.jsonl"]).object)
-        #expect(reference.count == 6)
+        // p6 quotes "it is what it is" ("He said …"): reported speech is an exception for the sentence.
+        #expect(reference.count == 5)
         for file in ["same/posts.json", "same/posts-export.csv", "same/posts-export.tsv",
                      "same/posts.car", "same/user_data_tiktok.json", "same/youtube-comments.csv", "same/pins-same.html"] {
             #expect(findingKeys(try json([file]).object) == reference, "\(file)")
@@ -151,9 +152,24 @@ import Testing
         // Meta mojibake repaired before matching; X HTML entities and the note-tweet full text.
         let facebook = try json(["facebook/your_posts_1.json"]).object
         #expect((facebook["findings"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "safe-messaging/committed-suicide" })
-        let x = try json(["x-archive/data/tweets.js"]).object
+        // X: the long post's full text from note-tweet.js ("…not doing it wrong." is cut from tweets.js).
+        let folder = try CLIRunner.temporaryDirectory()
+        try """
+            id: house/wrong
+            kind: phrases
+            category: test
+            severity: warning
+            message: "'{match}'"
+            explanation: For tests.
+            sources: [https://example.org/rule]
+            phrases: ["not doing it wrong"]
+            examples:
+              bad: ["you are [[not doing it wrong]]"]
+              good: ["right"]
+            """.write(to: folder.appendingPathComponent("wrong.yml"), atomically: true, encoding: .utf8)
+        let x = try json(["--no-builtin-rules", "--rules", folder.appendingPathComponent("wrong.yml").path, "x-archive/data/tweets.js"]).object
         let rules = (x["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
-        #expect(rules.contains("toxic-positivity/everything-happens-for-a-reason"))  // only in note-tweet.js's full text
+        #expect(rules == ["house/wrong"])
     }
 
     @Test func archivesNameTheirEntriesAndBadArchivesAreReported() throws {
@@ -197,7 +213,7 @@ import Testing
         let baseline = folder.appendingPathComponent("b.json").path
         let file = Self.exports.appendingPathComponent("same/posts.jsonl").path
         let written = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "--write-baseline", baseline, file])
-        #expect(written.stderr.contains("wrote 6 findings to baseline"))
+        #expect(written.stderr.contains("wrote 5 findings to baseline"))
         let filtered = try CLIRunner.run(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "--baseline", baseline, file])
         #expect(filtered.stdout.split(separator: "\n").count == 1)  // only the summary line
         let both = try CLIRunner.run(["check", "--no-config", "--baseline", baseline, "--write-baseline", baseline, file])

@@ -164,7 +164,11 @@ import Testing
         #expect(rules == ["toxic-positivity/everything-happens-for-a-reason"])
         let bad = try CLIRunner.run(["check", "--no-config", "--diff-base", "no-such-ref", "post.md"], in: folder)
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("git diff"))
+        #expect(bad.stderr.contains("'no-such-ref' is not a known git revision"))
+        // A revision that looks like an option never reaches git as one (git would write the file).
+        let injected = try CLIRunner.run(["check", "--no-config", "--diff-base=--output=written.txt", "post.md"], in: folder)
+        #expect(injected.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("written.txt").path))
     }
 
     @Test func initWritesAStarterThatLoads() throws {

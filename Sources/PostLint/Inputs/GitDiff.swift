@@ -14,8 +14,13 @@ public struct ChangedLines: Sendable {
             throw .invalidConfiguration("--diff-base: '\(revision)' is not a git revision")
         }
         let root = try git(["rev-parse", "--show-toplevel"], in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
-        let commit = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: root)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit: String
+        do {
+            commit = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: root)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw .invalidConfiguration("--diff-base: '\(revision)' is not a known git revision (commit, branch or tag) in \(root)")
+        }
         let diff = try git(["diff", "--unified=0", "--no-color", "--no-ext-diff", commit, "--"], in: root)
         return ChangedLines(lines: parse(diff), repositoryRoot: root)
     }

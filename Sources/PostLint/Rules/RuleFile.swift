@@ -10,12 +10,11 @@ public struct RuleFile: Sendable, Hashable {
         self.contents = contents
     }
 
-    /// The built-in packs, embedded from `Rules/` at build time (reported as `Rules/…`).
-    public static var builtin: [RuleFile] {
-        EmbeddedRules.files.compactMap { file in
-            guard let data = Data(base64Encoded: file.base64) else { return nil }
-            return RuleFile(path: "Rules/" + file.path, contents: String(decoding: data, as: UTF8.self))
-        }
+    /// The built-in packs, embedded from `Rules/` at build time (reported as `Rules/…`);
+    /// decoded once per process.
+    public static let builtin: [RuleFile] = EmbeddedRules.files.compactMap { file in
+        guard let data = Data(base64Encoded: file.base64) else { return nil }
+        return RuleFile(path: "Rules/" + file.path, contents: String(decoding: data, as: UTF8.self))
     }
 
     /// Every `.yml`/`.yaml` file under `directory`, sorted by path. Unreadable or non-UTF-8

@@ -86,6 +86,12 @@ struct SlotPhrase {
     init(_ text: String, slots: SlotRegistry) throws(Problem) {
         var parts: [Part] = []
         for (offset, word) in SlotPhrase.words(of: text) {
+            // Most words are plain: the regexes below cost microseconds each, per word of
+            // every phrase, at every start.
+            guard word.utf8.contains(UInt8(ascii: "{")) else {
+                parts.append(.word(word))
+                continue
+            }
             if let reference = word.wholeMatch(of: /\{([^{}\s]+)\}(\?)?/) {
                 let name = String(reference.output.1)
                 guard let slot = slots[name] else {
