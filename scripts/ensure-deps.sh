@@ -20,3 +20,8 @@ else
   echo "postlint: PCRE2, zlib or libarchive is missing; install libpcre2-dev, zlib1g-dev and libarchive-dev (Debian, Ubuntu) or pcre2, zlib and libarchive (Homebrew)" >&2
   exit 2
 fi
+# apt-get puts every .pc file where pkg-config looks: make sure the install really happened.
+if command -v apt-get >/dev/null 2>&1 && ! pkg-config --exists libpcre2-8 zlib libarchive; then
+  echo "postlint: libpcre2-8, zlib or libarchive is still not found by pkg-config after installing" >&2
+  exit 2
+fi

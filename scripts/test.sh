@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: the PCRE2 binding, the engine, every rule's examples (in three
-# variants) and the built CLI end to end.
+# variants) and the built CLI end to end, including the installed release binary.
+#
+# POSTLINT_SKIP_INSTALL=1 skips building the static release binary (the test that runs it
+# then reports itself skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 # The SARIF test validates output against the schema with Python's jsonschema.
-if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
-  python3 -m pip install --quiet jsonschema
+POSTLINT_PYTHON="$(bash scripts/test-deps.sh)"
+export POSTLINT_PYTHON
+# The installed-binary test runs what scripts/install.sh installs, built once here.
+if [ "${POSTLINT_SKIP_INSTALL:-}" != "1" ]; then
+  bash scripts/install.sh --prefix .build/install-prefix >&2
+  export POSTLINT_INSTALLED="$PWD/.build/install-prefix/bin/postlint"
 fi
 swift build --build-tests
 swift test --skip-build --disable-xctest

@@ -20,9 +20,11 @@ struct OutputTarget: ExpressibleByArgument {
     static var allValueStrings: [String] { ReporterRegistry.names }
 
     /// The sink writing this target; a file that cannot be created stops the run (exit 2).
-    func makeSink(color: Bool, redact: Bool) throws -> any LintSink {
+    func makeSink(color: Bool, redact: Bool, toStandardError: Bool = false) throws -> any LintSink {
         let output: ReportOutput
-        if let path {
+        if toStandardError {
+            output = .standardError()
+        } else if let path {
             do throws(PostLintError) { output = try ReportOutput.file(path) } catch {
                 Terminal.error("postlint: cannot write '\(path)'")
                 throw ExitStatus.usageOrInputError

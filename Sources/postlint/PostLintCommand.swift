@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostLint
 
 @main
 struct PostLintCommand: ParsableCommand {
@@ -18,6 +19,10 @@ struct PostLintCommand: ParsableCommand {
     /// Runs the command; maps every error to the documented exit codes (argument-parser's
     /// usage errors would otherwise exit 64).
     static func main() {
+        if let message = misspeltCommand(Array(CommandLine.arguments.dropFirst())) {
+            Terminal.error("postlint: \(message)")
+            Foundation.exit(ExitStatus.usageOrInputError.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -35,6 +40,29 @@ struct PostLintCommand: ParsableCommand {
     }
 }
 
+extension PostLintCommand {
+    /// "Did you mean" for a misspelt subcommand (`postlint chek`, `postlint rules shwo`).
+    /// `check` is the default subcommand, so a word that is not a command would otherwise be
+    /// linted as a missing path; a word that names an existing file or folder is a path.
+    static func misspeltCommand(_ arguments: [String]) -> String? {
+        func names(_ commands: [any ParsableCommand.Type]) -> [String] {
+            commands.compactMap { $0.configuration.commandName } + ["help"]
+        }
+        func check(_ word: String?, among candidates: [String], under parent: String) -> String? {
+            guard let word, !word.hasPrefix("-"), word != "-", !candidates.contains(word),
+                  !FileManager.default.fileExists(atPath: word),
+                  let near = Spelling.closest(to: word, in: candidates) else { return nil }
+            return "unknown command '\(parent)\(word)'; did you mean '\(parent)\(near)'?"
+        }
+        let top = names(configuration.subcommands)
+        if let message = check(arguments.first, among: top, under: "") { return message }
+        if arguments.first == RulesCommand.configuration.commandName {
+            return check(arguments.dropFirst().first, among: names(RulesCommand.configuration.subcommands), under: "rules ")
+        }
+        return nil
+    }
+}
+
 /// The documented exit codes.
 enum ExitStatus {
     static let findings = ExitCode(1)
@@ -49,6 +77,9 @@ enum Terminal {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    /// `1 rule`, `2 rules`.
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }

@@ -6,7 +6,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, show and test rules.",
-        subcommands: [RulesList.self, RulesShow.self, RulesTest.self, RulesExportPatterns.self]
+        subcommands: [RulesList.self, RulesShow.self, RulesTest.self, RulesDocs.self, RulesExportPatterns.self]
     )
 }
 
@@ -20,7 +20,7 @@ struct RulesList: ParsableCommand {
         let linter = try rules.makeLinter()
         if slow {
             let ids = linter.rulesWithoutLiterals
-            Terminal.write(ids.map { "\($0)\n" }.joined() + "\(ids.count) rule\(ids.count == 1 ? "" : "s") without literals\n")
+            Terminal.write(ids.map { "\($0)\n" }.joined() + Terminal.count(ids.count, "rule") + " without literals\n")
             return
         }
         let idWidth = linter.rules.map(\.id.count).max() ?? 2
@@ -30,7 +30,7 @@ struct RulesList: ParsableCommand {
         for rule in linter.rules {
             out += pad(rule.id, idWidth) + "  " + pad(rule.category, categoryWidth) + "  " + pad(rule.severity.rawValue, 8) + "  " + rule.title + "\n"
         }
-        out += "\(linter.rules.count) rules\n"
+        out += Terminal.count(linter.rules.count, "rule") + "\n"
         Terminal.write(out)
     }
 }
@@ -43,13 +43,16 @@ struct RulesShow: ParsableCommand {
     func run() throws {
         let linter = try rules.makeLinter()
         guard let rule = linter.rules.first(where: { $0.id == id }) else {
-            let near = Spelling.closest(to: id, in: linter.rules.map(\.id))
+            let near = Spelling.closestRule(to: id, in: linter.rules.map(\.id))
             Terminal.error("postlint: unknown rule '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
             throw ExitStatus.usageOrInputError
         }
         var out = "\(rule.id) (\(rule.kind), \(rule.category), \(rule.severity.rawValue))\n"
         out += "\(rule.title)\n\nmessage: \(rule.message)\n"
         if !rule.suggestions.isEmpty { out += "suggestions:\n" + rule.suggestions.map { "  - \($0)\n" }.joined() }
+        let fixes = linter.declaredFixes(of: rule.id)
+        out += fixes.isEmpty ? "fix: none (--fix leaves it for a person)\n"
+            : "fix (--fix):\n" + fixes.map { "  \($0.phrase) → \($0.fix)\n" }.joined()
         out += "\n\(rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
         out += "examples that trigger it:\n" + rule.examples.bad.map { "  ✗ \($0.text)\n" }.joined()
         out += "examples that do not:\n" + rule.examples.good.map { "  ✓ \($0.text)\n" }.joined()
@@ -80,8 +83,44 @@ struct RulesTest: ParsableCommand {
         let result = ExampleRunner(linter: linter).run(onlyFiles: only)
         for failure in result.failures { Terminal.error("\(failure)") }
         let failed = Set(result.failures.map(\.rule)).count
-        Terminal.write("\(result.rules) rules, \(result.examples) examples: \(result.failures.isEmpty ? "all passed" : "\(result.failures.count) failures in \(failed) rules")\n")
+        let outcome = result.failures.isEmpty ? "all passed" : "\(Terminal.count(result.failures.count, "failure")) in \(Terminal.count(failed, "rule"))"
+        Terminal.write("\(Terminal.count(result.rules, "rule")), \(Terminal.count(result.examples, "example")): \(outcome)\n")
         if !result.failures.isEmpty { throw ExitStatus.findings }
+    }
+}
+
+struct RulesDocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docs",
+        abstract: "Write one Markdown page per built-in rule, plus an index (README.md), into a folder.",
+        discussion: "The pages committed under docs/rules/ come from '\(RuleDocs.refreshCommand)'; SARIF's helpUri links to them."
+    )
+    @Option(help: ArgumentHelp("The folder to write (created if missing).", valueName: "dir")) var out: String
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let linter = try rules.makeLinter()
+        let pages = RuleDocs.pages(for: linter)
+        let root = URL(fileURLWithPath: out)
+        do {
+            for (path, text) in pages {
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            }
+            // Pages of rules that no longer exist go, but only pages this command wrote.
+            let walker = FileManager.default.enumerator(atPath: root.path)
+            while let path = walker?.nextObject() as? String {
+                let url = root.appendingPathComponent(path)
+                guard path.hasSuffix(".md"), pages[path] == nil,
+                      let text = try? String(contentsOf: url, encoding: .utf8), text.hasPrefix(RuleDocs.generatedMarker) else { continue }
+                try FileManager.default.removeItem(at: url)
+            }
+        } catch {
+            Terminal.error("postlint: cannot write rule pages to '\(out)': \(error.localizedDescription)")
+            throw ExitStatus.usageOrInputError
+        }
+        Terminal.write("wrote \(pages.count - 1) rule page\(pages.count == 2 ? "" : "s") and an index to \(out)\n")
     }
 }
 

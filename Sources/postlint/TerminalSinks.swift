@@ -6,17 +6,25 @@ final class ProblemPrinter: LintSink {
     func problem(_ diagnostic: Diagnostic) { Terminal.error("postlint: \(diagnostic)") }
 }
 
-/// Progress on standard error for long runs on a terminal: posts done and posts per second.
+/// Progress on standard error for long runs, on a terminal only: a bar with the percentage
+/// and an ETA from the bytes read when the inputs' total size is known, else posts and posts
+/// per second.
 final class ProgressSink: LintSink {
     let enabled = isatty(STDERR_FILENO) == 1
-    let start = Date()
+    let started = Date()
     var last = Date.distantPast
+    var bytes: ReadProgress?
+
+    func start(_ inputs: [RunInput]) {
+        if enabled { bytes = ReadProgress(inputs: inputs) }
+    }
 
     func progress(postsRead done: Int) {
         guard enabled, Date().timeIntervalSince(last) > 0.5 else { return }
         last = Date()
-        let rate = Double(done) / max(0.001, last.timeIntervalSince(start))
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(done) posts, \(Int(rate)) posts/s".utf8))
+        let line = ProgressLine.render(posts: done, bytes: bytes?.bytesRead() ?? 0, total: bytes?.totalBytes,
+                                       elapsed: last.timeIntervalSince(started))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
 
     func finish(_ report: RunReport) {
@@ -28,5 +36,13 @@ final class ProgressSink: LintSink {
 final class DiffPrinter: LintSink {
     func finish(_ report: RunReport) {
         for fix in report.fixes { if let diff = fix.diff { Terminal.write(diff) } }
+    }
+}
+
+/// `--fix -`: standard input's text after the fixes, on standard output (even when nothing
+/// changed, so an editor can always replace its buffer with it).
+final class FixedTextPrinter: LintSink {
+    func finish(_ report: RunReport) {
+        for fix in report.fixes where fix.standardInput { if let text = fix.fixedText { Terminal.write(text) } }
     }
 }

@@ -10,7 +10,7 @@ import Testing
         let result = try CLIRunner.run(["audit", "same/posts.jsonl", "mastodon", "x-archive", "--html", html], in: Self.exports)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("postlint audit of 3 inputs"))  // note-tweet.js completes tweets.js
-        #expect(result.stdout.contains("skipped: 1 boosts (Announce), 1 posts without text (media only), 1 retweets (someone else's text)"))
+        #expect(result.stdout.contains("skipped: 1 boost (Announce), 1 post without text (media only), 1 retweet (someone else's text)"))
         #expect(result.stdout.contains("by category (posts):"))
         #expect(result.stdout.contains("by month (flagged / posts):"))
         let page = try String(contentsOfFile: html, encoding: .utf8)

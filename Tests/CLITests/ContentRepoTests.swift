@@ -66,7 +66,8 @@ import Testing
         let schema = CLIRunner.repository.appendingPathComponent("Tests/CLITests/Schemas/sarif-schema-2.1.0.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        // scripts/test.sh names a python3 with jsonschema (Debian's package or a venv).
+        process.arguments = [ProcessInfo.processInfo.environment["POSTLINT_PYTHON"] ?? "python3", "-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1])); log = json.load(open(sys.argv[2]))
             jsonschema.Draft4Validator(schema).validate(log)

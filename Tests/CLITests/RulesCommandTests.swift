@@ -55,6 +55,6 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("hope.yml:11: rule 'local/hope' example as written: expected none, found 'hopeless' at bytes 6..<14"))
         #expect(result.stderr.contains("example: Still hopeless today"))
-        #expect(result.stdout.contains("1 rules, 2 examples: 3 failures in 1 rules"))
+        #expect(result.stdout.contains("1 rule, 2 examples: 3 failures in 1 rule"))
     }
 }

@@ -50,9 +50,10 @@ public struct Audit: Sendable, Codable {
         var before = "", match = "", after = ""
         if !redact {
             let start = finding.location.offset, end = min(bytes.count, start + finding.location.length)
-            before = Self.tail(String(decoding: bytes[max(0, start - 160)..<start], as: UTF8.self), 60)
-            match = String(decoding: bytes[start..<end], as: UTF8.self)
-            after = Self.head(String(decoding: bytes[end..<min(bytes.count, end + 160)], as: UTF8.self), 60)
+            // Plain text, as a reader sees the post: markup stripped, entities decoded.
+            before = Self.tail(AuditText.plain(String(decoding: bytes[max(0, start - 400)..<start], as: UTF8.self)), 60)
+            match = AuditText.plain(String(decoding: bytes[start..<end], as: UTF8.self))
+            after = Self.head(AuditText.plain(String(decoding: bytes[end..<min(bytes.count, end + 400)], as: UTF8.self)), 60)
         }
         return Example(post: post.reference, path: path, rule: finding.rule, category: finding.category, severity: finding.severity,
                        message: redact ? "[\(finding.rule)]" : finding.message, before: before, match: match, after: after,

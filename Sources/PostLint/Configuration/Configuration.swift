@@ -183,7 +183,9 @@ public struct Configuration: Sendable {
         var problems: [Diagnostic] = []
         for reference in references + overrides.flatMap(\.references) where !ids.contains(reference.name) && !packs.contains(reference.name) {
             var message = reference.name.contains("/") ? "unknown rule '\(reference.name)'" : "unknown rule or pack '\(reference.name)'"
-            if let near = Spelling.closest(to: reference.name, in: ids.union(packs)) { message += "; did you mean '\(near)'?" }
+            if let near = Spelling.closest(to: reference.name, in: ids.union(packs)) ?? Spelling.closestRule(to: reference.name, in: ids.sorted()) {
+                message += "; did you mean '\(near)'?"
+            }
             problems.append(Diagnostic(file: file ?? "configuration", line: reference.line, column: reference.column, message: message))
         }
         if !problems.isEmpty { throw .invalidRules(problems) }
@@ -229,6 +231,10 @@ public struct Configuration: Sendable {
         if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return false }
         return !exclude.contains { $0.matches(path) }
     }
+
+    /// Whether the configuration's `exclude` skips `path` (relative to the base folder); applied
+    /// to files named on the command line too.
+    public func excludes(_ path: String) -> Bool { exclude.contains { $0.matches(path) } }
 
     /// `path` relative to the base folder, for globs.
     public func relativePath(_ path: String) -> String {

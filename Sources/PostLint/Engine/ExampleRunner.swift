@@ -57,6 +57,7 @@ public struct ExampleRunner {
                 count += 1
                 failures += check(example, of: rule, bad: false)
             }
+            failures += checkFixes(of: rule)
         }
         return (rules, count, failures)
     }
@@ -73,6 +74,47 @@ public struct ExampleRunner {
         Variant(name: "behind an emoji prefix", transform: { "🌧️ " + $0 }, shift: { ($0, $0 == 1 ? $1 + 3 : $1) }),
         Variant(name: "with CRLF line endings", transform: { $0.replacingOccurrences(of: "\n", with: "\r\n") }, shift: { ($0, $1) }),
     ]
+
+    /// Each declared fix, on the rule's bad examples: the fixed text no longer triggers the
+    /// rule and still reads as the same sentences (no sentence added or cut, no doubled
+    /// punctuation or spaces). A rule that declares fixes needs a bad example that one fixes.
+    private func checkFixes(of rule: CompiledRule) -> [ExampleFailure] {
+        guard !rule.matcher.declaredFixes.isEmpty else { return [] }
+        var failures: [ExampleFailure] = [], exercised = false
+        for example in rule.definition.examples.bad {
+            let text = ExampleMarkers.parse(example.text).text
+            func fail(_ problem: String) {
+                failures.append(ExampleFailure(rule: rule.definition.id, file: rule.definition.file, line: example.line,
+                                               variant: "after --fix", example: example.text, problem: problem))
+            }
+            let document = Document(text: text)
+            let result = Fixer.apply(linter.lint(document, only: [rule]).findings, to: document)
+            guard !result.fixed.isEmpty else { continue }
+            exercised = true
+            let fixed = String(decoding: result.bytes, as: UTF8.self)
+            if !linter.lint(Document(text: fixed), only: [rule]).findings.isEmpty {
+                fail("the fixed text still triggers the rule: \(fixed)")
+            } else if let flaw = Self.sentenceFlaw(original: text, fixed: fixed) {
+                fail("the fixed text does not read as a sentence (\(flaw)): \(fixed)")
+            }
+        }
+        if !exercised {
+            failures.append(ExampleFailure(rule: rule.definition.id, file: rule.definition.file, line: rule.definition.line,
+                                           variant: "after --fix", example: "",
+                                           problem: "the rule declares 'fix' but no bad example is fixed; add one that the fix applies to"))
+        }
+        return failures
+    }
+
+    /// Why `fixed` no longer reads as `original`'s sentences, or nil.
+    static func sentenceFlaw(original: String, fixed: String) -> String? {
+        let before = Sentences(Array(original.utf8)).starts.count, after = Sentences(Array(fixed.utf8)).starts.count
+        if before != after { return "\(before) sentence\(before == 1 ? "" : "s") became \(after)" }
+        for doubled in ["..", ".!", ".?", "!.", "?.", " .", " ,", ",,", "  "] where fixed.contains(doubled) && !original.contains(doubled) {
+            return "'\(doubled)'"
+        }
+        return nil
+    }
 
     private func check(_ example: RuleExample, of rule: CompiledRule, bad: Bool) -> [ExampleFailure] {
         var failures: [ExampleFailure] = []

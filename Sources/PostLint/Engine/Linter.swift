@@ -96,6 +96,11 @@ public final class Linter: Sendable {
 
     /// The lower-cased literals the prefilter looks for before running `rule` (one must occur
     /// in a text for the rule to run); nil when the rule always runs (`rules show`).
+    /// The drop-in fixes a rule declares (`fix:`), phrase → replacement, in `swap` order.
+    public func declaredFixes(of rule: String) -> [(phrase: String, fix: String)] {
+        compiled.first { $0.definition.id == rule }?.matcher.declaredFixes ?? []
+    }
+
     public func prefilterLiterals(of rule: String) -> [String]? {
         compiled.first { $0.definition.id == rule }?.matcher.requiredLiterals.map { Array(Set($0)).sorted() }
     }

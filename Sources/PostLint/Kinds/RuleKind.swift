@@ -21,6 +21,13 @@ protocol RuleMatcher: Sendable {
     /// The patterns that find this rule's candidate matches (a requires rule's trigger), for
     /// `rules export-patterns`.
     var candidatePatterns: [CompiledPattern] { get }
+    /// The drop-in fixes the rule declares (`fix:`), phrase → replacement.
+    var declaredFixes: [(phrase: String, fix: String)] { get }
+}
+
+extension RuleMatcher {
+    /// The drop-in fixes a rule declares (phrase → replacement); none by default.
+    var declaredFixes: [(phrase: String, fix: String)] { [] }
 }
 
 extension TextMatcher {

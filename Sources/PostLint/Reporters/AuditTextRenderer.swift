@@ -13,7 +13,7 @@ public struct AuditTextRenderer {
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
         var out = "postlint audit of \(audit.inputs.count) input\(audit.inputs.count == 1 ? "" : "s")\n"
         out += TextReporter.postsLine(summary) + "\n"
-        out += "\(summary.postsFlagged) of \(summary.postsLinted) posts need attention (\(share(summary.postsFlagged, summary.postsLinted))), \(summary.findings) findings\n"
+        out += "\(summary.postsFlagged) of \(summary.postsLinted) post\(summary.postsLinted == 1 ? "" : "s") need\(summary.postsLinted == 1 && summary.postsFlagged == 1 ? "s" : "") attention (\(share(summary.postsFlagged, summary.postsLinted))), \(summary.findings) finding\(summary.findings == 1 ? "" : "s")\n"
         if !summary.byCategory.isEmpty {
             out += "\nby category (posts):\n"
             for (category, count) in summary.byCategory.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {

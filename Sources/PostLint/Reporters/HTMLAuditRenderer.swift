@@ -20,6 +20,39 @@ public struct HTMLAuditRenderer {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
+    /// `1 post`, `2 posts`.
+    func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    /// The inputs as one line: the path of a single input, else the count and the folder
+    /// they share ("19 inputs in Fixtures/exports/").
+    static func inputsLine(_ inputs: [String]) -> String {
+        guard inputs.count > 1 else { return inputs.first ?? "no inputs" }
+        var common = inputs[0].split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        for input in inputs.dropFirst() {
+            let parts = input.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+            common = Array(zip(common, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        let folder = common.joined(separator: "/")
+        return "\(inputs.count) inputs" + (folder.isEmpty ? "" : " in \(folder)/")
+    }
+
+    /// Every month from the first to the last, gaps included (a month without posts is an
+    /// empty column, not a missing one).
+    static func continuousMonths(_ months: some Collection<String>) -> [String] {
+        let sorted = months.sorted()
+        guard let first = sorted.first, let last = sorted.last,
+              let startYear = Int(first.prefix(4)), let startMonth = Int(first.suffix(2)),
+              let endYear = Int(last.prefix(4)), let endMonth = Int(last.suffix(2)),
+              (endYear - startYear) * 12 + endMonth - startMonth < 1200 else { return sorted }
+        var result: [String] = [], year = startYear, month = startMonth
+        while (year, month) <= (endYear, endMonth) {
+            result.append(String(format: "%04d-%02d", year, month))
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        return result
+    }
+
     func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "0%" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
     }
@@ -45,16 +78,17 @@ public struct HTMLAuditRenderer {
             .sev-error{color:#c0392b;font-weight:600} .sev-warning{color:#b9770e;font-weight:600} .sev-info{color:#2874a6;font-weight:600}
             </style></head><body><main>
             <h1>postlint audit</h1>
-            <p class="muted">\(esc(audit.inputs.joined(separator: ", ")))\(audit.redact ? " · post text redacted" : "")</p>
+            <p class="muted" title="\(esc(audit.inputs.joined(separator: "\n")))">\(esc(Self.inputsLine(audit.inputs)))\(audit.redact ? " · post text redacted" : "")</p>
 
             """
         // Key figures.
         let skipped = summary.skipped.values.reduce(0, +)
         html += "<div class=\"cards\">"
-        html += card("\(summary.postsRead)", "posts read")
-        html += card("\(summary.postsLinted)", "posts linted")
-        html += card("\(summary.postsFlagged) <span class=\"muted\" style=\"font-size:15px\">(\(percent(summary.postsFlagged, summary.postsLinted)))</span>", "posts need attention")
-        html += card("\(summary.findings)", "findings")
+        html += card("\(summary.postsRead)", summary.postsRead == 1 ? "post read" : "posts read")
+        html += card("\(summary.postsLinted)", summary.postsLinted == 1 ? "post linted" : "posts linted")
+        html += card("\(summary.postsFlagged) <span class=\"muted\" style=\"font-size:15px\">(\(percent(summary.postsFlagged, summary.postsLinted)))</span>",
+                     summary.postsFlagged == 1 ? "post needs attention" : "posts need attention")
+        html += card("\(summary.findings)", summary.findings == 1 ? "finding" : "findings")
         html += card("\(skipped + summary.badRecords)", "skipped" + (skipped + summary.badRecords > 0 ? ": " + skippedText(summary) : ""))
         html += "</div>\n"
         html += "<div class=\"panel\">\(shareBar(summary))</div>\n"
@@ -67,7 +101,7 @@ public struct HTMLAuditRenderer {
         html += "<h2>Flagged posts by category</h2>\n<p class=\"muted\">Up to \(audit.examplesPerCategory) posts per category, in input order.</p>\n"
         for category in summary.byCategory.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).map(\.key) {
             let examples = audit.examplesByCategory[category] ?? []
-            html += "<h3><span class=\"tag\" style=\"background:\(color(category))\">\(esc(category))</span>\(esc(Self.titles[category] ?? category)): \(summary.byCategory[category] ?? 0) posts</h3>\n"
+            html += "<h3><span class=\"tag\" style=\"background:\(color(category))\">\(esc(category))</span>\(esc(Self.titles[category] ?? category)): \(count(summary.byCategory[category] ?? 0, "post"))</h3>\n"
             for example in examples { html += postCard(example) }
             let more = (summary.byCategory[category] ?? 0) - examples.count
             if more > 0 { html += "<p class=\"muted\">…and \(more) more; see the JSON Lines output for all findings.</p>\n" }
@@ -81,7 +115,7 @@ public struct HTMLAuditRenderer {
     }
 
     func skippedText(_ summary: BatchSummary) -> String {
-        var parts = summary.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        var parts = summary.skipped.sorted { $0.key < $1.key }.map { TextReporter.skippedLabel($0.value, $0.key) }
         if summary.badRecords > 0 { parts.insert("\(summary.badRecords) malformed", at: 0) }
         return parts.joined(separator: ", ")
     }
@@ -95,7 +129,7 @@ public struct HTMLAuditRenderer {
             <svg viewBox="0 0 \(Int(width)) 56" width="100%" role="img" aria-label="\(percent(summary.postsFlagged, summary.postsLinted)) of posts need attention">
             <rect x="0" y="8" width="\(Int(width))" height="26" rx="6" fill="#d5dbdb"/>
             <rect x="0" y="8" width="\(Int(flagged))" height="26" rx="6" fill="#c0392b"/>
-            <text x="0" y="52" font-size="13" fill="#1c2833">\(percent(summary.postsFlagged, summary.postsLinted)) of posts need attention (\(summary.postsFlagged) of \(summary.postsLinted))</text>
+            <text x="0" y="52" font-size="13" fill="#1c2833">\(percent(summary.postsFlagged, summary.postsLinted)) of posts need attention (\(summary.postsFlagged) of \(count(summary.postsLinted, "post")))</text>
             </svg>
             """
     }
@@ -110,14 +144,14 @@ public struct HTMLAuditRenderer {
             let width = max(2, barWidth * Double(row.value) / Double(top))
             svg += "<text x=\"0\" y=\"\(y + 20)\" font-size=\"14\" fill=\"#1c2833\">\(esc(Self.titles[row.key] ?? row.key))</text>"
             svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(y + 4)\" width=\"\(Int(width))\" height=\"22\" rx=\"4\" fill=\"\(color(row.key))\"/>"
-            svg += "<text x=\"\(Int(labelWidth + width + 8))\" y=\"\(y + 20)\" font-size=\"13\" fill=\"#1c2833\">\(row.value) posts (\(percent(row.value, summary.postsLinted)))</text>"
+            svg += "<text x=\"\(Int(labelWidth + width + 8))\" y=\"\(y + 20)\" font-size=\"13\" fill=\"#1c2833\">\(count(row.value, "post")) (\(percent(row.value, summary.postsLinted)))</text>"
         }
         return svg + "</svg>"
     }
 
     /// Monthly columns: the share of that month's posts that were flagged.
     func monthChart(_ summary: BatchSummary) -> String {
-        let months = summary.postsByMonth.keys.sorted()
+        let months = Self.continuousMonths(summary.postsByMonth.keys)
         let shares = months.map { month -> Double in
             let posts = summary.postsByMonth[month] ?? 0
             return posts == 0 ? 0 : Double(summary.flaggedByMonth[month] ?? 0) / Double(posts)
@@ -132,7 +166,7 @@ public struct HTMLAuditRenderer {
         for (index, month) in months.enumerated() {
             let height = chartHeight * shares[index] / top
             let x = left + Double(index) * step + step * 0.15
-            svg += "<rect x=\"\(Int(x))\" y=\"\(Int(chartHeight + 10 - height))\" width=\"\(max(1, Int(step * 0.7)))\" height=\"\(Int(height))\" fill=\"#2874a6\"><title>\(month): \(summary.flaggedByMonth[month] ?? 0) of \(summary.postsByMonth[month] ?? 0) posts flagged</title></rect>"
+            svg += "<rect x=\"\(Int(x))\" y=\"\(Int(chartHeight + 10 - height))\" width=\"\(max(1, Int(step * 0.7)))\" height=\"\(Int(height))\" fill=\"#2874a6\"><title>\(month): \(summary.flaggedByMonth[month] ?? 0) of \(count(summary.postsByMonth[month] ?? 0, "post")) flagged</title></rect>"
             if index % labelEvery == 0 {
                 svg += "<text x=\"\(Int(x))\" y=\"\(Int(chartHeight + 30))\" font-size=\"11\" fill=\"#5d6d7e\">\(month)</text>"
             }
@@ -161,7 +195,7 @@ public struct HTMLAuditRenderer {
         html += "<p><span class=\"sev-\(example.severity.rawValue)\">\(example.severity.rawValue)</span> \(esc(example.message)) <code>\(esc(example.rule))</code></p>"
         if let suggestion = example.suggestion { html += "<p class=\"better\">Instead: \(esc(suggestion))</p>" }
         var place = "post \(example.post.id)"
-        if let timestamp = example.post.timestamp { place += " · \(timestamp)" }
+        if let timestamp = example.post.timestamp { place += " · \(AuditText.iso8601(timestamp) ?? timestamp)" }
         if let line = example.post.line { place += " · \(example.path):\(line)" } else if let record = example.post.record { place += " · \(record)" }
         return html + "<p class=\"muted\" style=\"font-size:12px\">\(esc(place))</p></div>\n"
     }

@@ -1,9 +1,13 @@
-/// `--format junit`: JUnit XML for GitLab and Jenkins. Each finding is its own failing test
-/// case with a unique name (`classname` = rule id, `name` = path:line:column; GitLab keeps only
-/// the first of duplicates); each input without findings is one passing test case.
+/// `--format junit`: JUnit XML for GitLab and Jenkins. Each finding is its own test case with a
+/// unique name (`classname` = rule id, `name` = path:line:column; GitLab keeps only the first
+/// of duplicates): errors and warnings fail, info findings pass with the finding in
+/// `<system-out>` (advice is not a failed test; `failing` changes that). Each input without
+/// findings is one passing test case.
 public struct JUnitReporter: Reporter {
     public static let name = "junit"
-    public init() {}
+    /// The lowest severity written as a failure.
+    public var failing: Severity
+    public init(failing: Severity = .warning) { self.failing = failing }
 
     public func render(_ report: RunReport) -> String {
         var cases: [String] = []
@@ -15,13 +19,21 @@ public struct JUnitReporter: Reporter {
             }
             var seen: [String: Int] = [:]
             for finding in linted.findings {
-                failures += 1
                 var name = "\(path):\(finding.location.line):\(finding.location.column)"
                 seen[name + finding.rule, default: 0] += 1
                 if let count = seen[name + finding.rule], count > 1 { name += " (\(count))" }
                 var body = "\(finding.message)\n\(path):\(finding.location.line):\(finding.location.column)\nmatch: \(finding.match)"
                 for suggestion in finding.suggestions { body += "\nsuggestion: \(suggestion)" }
                 body += "\nsource: \(finding.source)"
+                guard finding.severity >= failing else {
+                    cases.append("""
+                            <testcase classname="\(XML.escape(finding.rule))" name="\(XML.escape(name))" file="\(XML.escape(path))" time="0">
+                              <system-out>\(XML.escape("\(finding.severity.rawValue): " + body))</system-out>
+                            </testcase>
+                        """)
+                    continue
+                }
+                failures += 1
                 cases.append("""
                         <testcase classname="\(XML.escape(finding.rule))" name="\(XML.escape(name))" file="\(XML.escape(path))" time="0">
                           <failure type="\(finding.severity.rawValue)" message="\(XML.escape(finding.message))">\(XML.escape(body))</failure>

@@ -12,6 +12,9 @@ public final class ReportOutput {
 
     public static func standardOutput() -> ReportOutput { ReportOutput(handle: .standardOutput, owns: false, isStandardOutput: true) }
 
+    /// Standard error (for the report when standard output carries `--fix -`'s fixed text).
+    public static func standardError() -> ReportOutput { ReportOutput(handle: .standardError, owns: false, isStandardOutput: false) }
+
     /// A new (truncated) file; throws when it cannot be created.
     public static func file(_ path: String) throws(PostLintError) -> ReportOutput {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {

@@ -64,6 +64,9 @@ public struct RunReport: Sendable {
     /// With `RunOptions.recordBaseline`: findings before the baseline and diff-base filters,
     /// for `--write-baseline`.
     public var recorded: [LintedDocument] = []
+    /// What the run left out on purpose (files named on the command line that `exclude`
+    /// skips), for `--verbose`.
+    public var notes: [String] = []
 
     public init(documents: [LintedDocument], problems: [Diagnostic], rules: [RuleDefinition] = []) {
         self.documents = documents

@@ -68,9 +68,17 @@ public struct TextReporter: Reporter {
     }
 
     /// "1000 posts read, 998 linted, 140 flagged; skipped: 2 bad records, 12 boosts (Announce)".
+    /// "1 boost (Announce)", "2 boosts (Announce)": readers name what they skip in the plural.
+    public static func skippedLabel(_ count: Int, _ reason: String) -> String {
+        guard count == 1 else { return "\(count) \(reason)" }
+        let words = reason.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = words.first, first.count > 2, first.hasSuffix("s"), !first.hasSuffix("ss") else { return "1 \(reason)" }
+        return "1 " + first.dropLast() + (words.count > 1 ? " " + words[1] : "")
+    }
+
     public static func postsLine(_ posts: BatchSummary) -> String {
-        var line = "\(posts.postsRead) posts read, \(posts.postsLinted) linted, \(posts.postsFlagged) flagged"
-        var skipped = posts.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        var line = "\(posts.postsRead) post\(posts.postsRead == 1 ? "" : "s") read, \(posts.postsLinted) linted, \(posts.postsFlagged) flagged"
+        var skipped = posts.skipped.sorted { $0.key < $1.key }.map { Self.skippedLabel($0.value, $0.key) }
         if posts.badRecords > 0 { skipped.insert("\(posts.badRecords) bad record\(posts.badRecords == 1 ? "" : "s") (see above)", at: 0) }
         if !skipped.isEmpty { line += "; skipped: " + skipped.joined(separator: ", ") }
         let other = posts.otherLanguages.values.reduce(0, +)

@@ -125,6 +125,15 @@ public enum Spelling {
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
     }
 
+    /// The rule id meant by `word`: the closest id, else the one id whose name (after the
+    /// pack) is `word` or close to it (`good-vibes-only` → `toxic-positivity/good-vibes-only`).
+    public static func closestRule(to word: String, in ids: [String]) -> String? {
+        if let near = closest(to: word, in: ids) { return near }
+        let name = word.split(separator: "/").last.map(String.init) ?? word
+        let byName = Dictionary(ids.map { (String($0.split(separator: "/").last ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
+        return closest(to: name, in: byName.keys).flatMap { byName[$0] }
+    }
+
     /// Levenshtein distance.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

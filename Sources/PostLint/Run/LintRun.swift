@@ -48,8 +48,10 @@ public final class LintRun {
     /// Collects `paths` (see `RunInputs`) and runs them.
     public func run(paths: [String], policy: RunInputs.Policy = .documentsAndPosts, sinks: [any LintSink],
                     keepDocuments: Bool = true) -> RunReport {
-        let collected = RunInputs.collect(paths, policy: policy, options: options, configuration: configuration)
-        return run(collected.inputs, problems: collected.problems, sinks: sinks, keepDocuments: keepDocuments)
+        let collected = RunInputs.collectWithNotes(paths, policy: policy, options: options, configuration: configuration)
+        var report = run(collected.inputs, problems: collected.problems, sinks: sinks, keepDocuments: keepDocuments)
+        report.notes = collected.notes
+        return report
     }
 
     /// Sends `inputs` through the rules and stages into `sinks`, in input order (documents,
@@ -58,6 +60,7 @@ public final class LintRun {
     public func run(_ inputs: [RunInput], problems: [Diagnostic] = [], sinks: [any LintSink], keepDocuments: Bool) -> RunReport {
         var report = RunReport(documents: [], problems: problems, rules: linter.rules)
         var stages = makeStages()
+        for sink in sinks { sink.start(inputs) }
         defer { PostInput.cleanUp(inputs.compactMap { if case .posts(let input) = $0 { return input } else { return nil } }) }
         for case .document(let document) in inputs {
             let result = linter.lint(document)
@@ -143,7 +146,8 @@ public final class LintRun {
         if options.recordBaseline { stages.append(BaselineRecordStage()) }
         if let baseline { stages.append(BaselineStage(filter: BaselineFilter(baseline))) }
         if let changedLines { stages.append(DiffBaseStage(changed: changedLines)) }
-        if let fix = options.fix { stages.append(FixStage(dryRun: fix == .dryRun)) }
+        if options.quiet { stages.append(QuietStage()) }
+        if let fix = options.fix { stages.append(FixStage(dryRun: fix == .dryRun, standardInputPath: RunInputs.standardInputPath(options))) }
         return stages
     }
 
@@ -211,10 +215,13 @@ public final class LintRun {
 }
 
 extension RunReport {
-    /// The exit status for `threshold`: problems first, then findings at or above it.
-    public func status(failingAt threshold: Threshold) -> RunStatus {
+    /// The exit status for `threshold`: problems first, then findings at or above it, then
+    /// more warnings than `maxWarnings` (`--max-warnings`, as in ESLint).
+    public func status(failingAt threshold: Threshold, maxWarnings: Int? = nil) -> RunStatus {
         if !problems.isEmpty { return .problems }
-        return summaryMeets(threshold) ? .findings : .clean
+        if summaryMeets(threshold) { return .findings }
+        if let maxWarnings, summary.warnings > maxWarnings { return .findings }
+        return .clean
     }
 
     private func summaryMeets(_ threshold: Threshold) -> Bool {

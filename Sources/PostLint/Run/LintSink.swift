@@ -4,6 +4,8 @@
 /// posts, and `finish` once with the whole report. Streaming sinks (JSON Lines, a progress
 /// line) write as results come; collecting reporters render the report at `finish`.
 public protocol LintSink: AnyObject {
+    /// Once, before the first input, with every input of the run (for a progress total).
+    func start(_ inputs: [RunInput])
     func receive(_ item: LintItem)
     func problem(_ diagnostic: Diagnostic)
     func progress(postsRead: Int)
@@ -11,6 +13,7 @@ public protocol LintSink: AnyObject {
 }
 
 extension LintSink {
+    public func start(_ inputs: [RunInput]) {}
     public func receive(_ item: LintItem) {}
     public func problem(_ diagnostic: Diagnostic) {}
     public func progress(postsRead: Int) {}

@@ -22,32 +22,64 @@ public enum RunInputs {
     public static func collect(_ paths: [String], policy: Policy, options: RunOptions, configuration: Configuration,
                                standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
         -> (inputs: [RunInput], problems: [Diagnostic]) {
+        let collected = collectWithNotes(paths, policy: policy, options: options, configuration: configuration, standardInput: standardInput)
+        return (collected.inputs, collected.problems)
+    }
+
+    /// `collect`, with notes on what was left out (files named on the command line that the
+    /// configuration's `exclude` skips), shown under `--verbose`.
+    public static func collectWithNotes(_ paths: [String], policy: Policy, options: RunOptions, configuration: Configuration,
+                                        standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+        -> (inputs: [RunInput], problems: [Diagnostic], notes: [String]) {
         switch policy {
         case .documentsAndPosts: return documentsAndPosts(paths, options: options, configuration: configuration, standardInput: standardInput)
-        case .postsOnly: return postsOnly(paths, options: options)
+        case .postsOnly:
+            let collected = postsOnly(paths, options: options)
+            return (collected.inputs, collected.problems, [])
         }
     }
 
+    /// The name standard input is reported under: `--stdin-filename`, else `<stdin>`.
+    public static func standardInputPath(_ options: RunOptions) -> String { options.stdinFilename ?? "<stdin>" }
+
     private static func documentsAndPosts(_ paths: [String], options: RunOptions, configuration: Configuration,
-                                          standardInput: () -> Data) -> (inputs: [RunInput], problems: [Diagnostic]) {
+                                          standardInput: () -> Data) -> (inputs: [RunInput], problems: [Diagnostic], notes: [String]) {
         let forcedPosts = options.inputFormat.flatMap { $0.yieldsPosts ? $0 : nil }
         let forcedDocument = options.inputFormat.flatMap { $0.yieldsPosts ? nil : $0 }
-        var inputs: [RunInput] = [], problems: [Diagnostic] = []
-        if paths.isEmpty || paths.contains("-") {
-            if let forcedPosts {
-                inputs.append(.posts(PostInput(path: "/dev/stdin", displayPath: "<stdin>", format: forcedPosts)))
+        var inputs: [RunInput] = [], problems: [Diagnostic] = [], notes: [String] = []
+        if paths.contains("-") {
+            // `--stdin-filename` picks the format and the per-glob settings, as a file of that name would.
+            let name = standardInputPath(options)
+            let named = options.stdinFilename.map { InputFormat.detect(path: $0) ?? InputFormat.forPath($0) }
+            if let format = forcedPosts ?? (forcedDocument == nil ? named.flatMap { $0.yieldsPosts ? $0 : nil } : nil) {
+                inputs.append(.posts(PostInput(path: "/dev/stdin", displayPath: name, format: format)))
             } else {
                 do throws(PostLintError) {
-                    inputs.append(.document(try Document(data: standardInput(), format: forcedDocument ?? .text, path: "<stdin>")))
+                    inputs.append(.document(try Document(data: standardInput(), format: forcedDocument ?? named ?? .text, path: name)))
                 } catch {
-                    problems.append(error.diagnostic(file: "<stdin>"))
+                    problems.append(error.diagnostic(file: name))
                 }
             }
         }
+        // No path: the current folder, walked with the configured include and exclude (never
+        // standard input, so a CI step with nothing piped in cannot pass by linting nothing).
+        let walked = paths.isEmpty ? ["."] : paths.filter { $0 != "-" }
         let explicit = Set(paths)
-        let collected = InputCollector(excludes: options.excludes).collect(paths.filter { $0 != "-" })
+        let collected = InputCollector(excludes: options.excludes).collect(walked)
         problems += collected.problems
-        for path in collected.files where explicit.contains(path) || configuration.includes(configuration.relativePath(path)) {
+        var excludedExplicitly = 0
+        for path in collected.files {
+            let relative = configuration.relativePath(path)
+            if explicit.contains(path) {
+                // Like ruff's force-exclude: a hook that passes file names still honours `exclude`.
+                if configuration.excludes(relative) {
+                    excludedExplicitly += 1
+                    notes.append("skipped '\(path)': excluded by \(configuration.file ?? "the configuration")")
+                    continue
+                }
+            } else if !configuration.includes(relative) {
+                continue
+            }
             if forcedDocument == nil, ArchiveInputs.isArchive(path) {
                 do throws(PostLintError) { inputs += try ArchiveInputs.expand(path).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
                 continue
@@ -66,7 +98,12 @@ public enum RunInputs {
                 problems.append(error.diagnostic(file: path))
             }
         }
-        return (inputs, problems)
+        if inputs.isEmpty && problems.isEmpty && excludedExplicitly == 0 {
+            let place = walked.map { "'\($0)'" }.joined(separator: ", ")
+            problems.append(Diagnostic(file: walked.joined(separator: ", "),
+                                       message: "nothing to lint: no .md, .markdown or .txt files in \(place) after include and exclude; give paths, or '-' to read standard input"))
+        }
+        return (inputs, problems, notes)
     }
 
     private static func postsOnly(_ paths: [String], options: RunOptions) -> (inputs: [RunInput], problems: [Diagnostic]) {

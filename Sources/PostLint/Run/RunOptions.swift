@@ -28,6 +28,9 @@ public struct RunOptions: Sendable {
 
     /// Read every input as this format instead of guessing from the name.
     public var inputFormat: InputFormat?
+    /// The file name standard input (`-`) stands for (`--stdin-filename`): its format and
+    /// per-glob settings, and the name findings are reported under.
+    public var stdinFilename: String?
     /// Globs of paths to skip in walked folders (`--exclude`).
     public var excludes: [String] = []
     /// Fields (JSON) and columns (CSV) holding posts' text and id.
@@ -50,6 +53,10 @@ public struct RunOptions: Sendable {
     public var diffBase: String?
     /// Malformed records and rule failures on posts do not make the run fail.
     public var skipBadRecords = false
+    /// Keep only error findings (`--quiet`): warnings and info are dropped before the sinks.
+    public var quiet = false
+    /// More warnings than this make the run fail (`--max-warnings`), whatever `fail-on` says.
+    public var maxWarnings: Int?
     /// Overrides the configuration's `fail-on`.
     public var failOn: Threshold?
 

@@ -5,7 +5,7 @@ import Testing
 /// `--fix` writes atomically, keeps the file's mode, never follows a symbolic link, and its
 /// dry-run diff only compares the changed region.
 @Suite struct FixStageTests {
-    static let swap = ruleYAML(kind: "substitution", "swap:\n  \"vibes only\": \"all feelings\"", bad: "\"good [[vibes only]]\"", good: "\"calm\"")
+    static let swap = ruleYAML(kind: "substitution", "fix: true\nswap:\n  \"vibes only\": \"all feelings\"", bad: "\"good [[vibes only]]\"", good: "\"calm\"")
 
     func workspace() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("fix-\(UUID().uuidString)")

@@ -1,19 +1,29 @@
 import Foundation
 
-/// `--fix`: applies declared substitutions to files (never to standard input's copy on disk,
-/// never to exports), dropping the findings it fixed; with `dryRun`, records a unified diff
-/// instead and keeps the findings.
+/// `--fix`: applies declared drop-in fixes to files (never to exports), dropping the findings
+/// it fixed; with `dryRun`, records a unified diff instead and keeps the findings. Standard
+/// input is never written to disk: its fixed text is kept in the record for the front end to
+/// write to standard output (as ruff and ESLint do), even when nothing changed.
 struct FixStage: FindingStage {
     let dryRun: Bool
+    /// The path standard input is reported under (`<stdin>` or `--stdin-filename`).
+    let standardInputPath: String
     var appliesToPosts: Bool { false }
 
     mutating func process(_ item: inout LintItem, into report: inout RunReport) {
         let result = Fixer.apply(item.findings, to: item.document)
-        guard !result.fixed.isEmpty, let path = item.document.path, path != "<stdin>" else { return }
-        if dryRun {
+        guard let path = item.document.path else { return }
+        let old = String(decoding: item.document.bytes, as: UTF8.self), new = String(decoding: result.bytes, as: UTF8.self)
+        if path == standardInputPath {
             report.fixes.append(FixRecord(path: path, fixed: result.fixed.count,
-                                          diff: UnifiedDiff.make(old: String(decoding: item.document.bytes, as: UTF8.self),
-                                                                 new: String(decoding: result.bytes, as: UTF8.self), path: path)))
+                                          diff: dryRun && !result.fixed.isEmpty ? UnifiedDiff.make(old: old, new: new, path: path) : nil,
+                                          standardInput: true, fixedText: dryRun ? nil : new))
+            if !dryRun { drop(result.fixed, from: &item) }
+            return
+        }
+        guard !result.fixed.isEmpty else { return }
+        if dryRun {
+            report.fixes.append(FixRecord(path: path, fixed: result.fixed.count, diff: UnifiedDiff.make(old: old, new: new, path: path)))
             return
         }
         if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeSymbolicLink {
@@ -27,9 +37,13 @@ struct FixStage: FindingStage {
             report.problems.append(Diagnostic(file: path, message: "cannot write fixes: \(error); the file is unchanged"))
             return
         }
-        let fixed = Set(result.fixed)
-        item.findings = item.findings.filter { !fixed.contains($0) }
+        drop(result.fixed, from: &item)
         report.fixes.append(FixRecord(path: path, fixed: result.fixed.count, diff: nil))
+    }
+
+    private func drop(_ fixed: [Finding], from item: inout LintItem) {
+        let fixed = Set(fixed)
+        item.findings = item.findings.filter { !fixed.contains($0) }
     }
 }
 
@@ -72,4 +86,8 @@ public struct FixRecord: Sendable {
     public var fixed: Int
     /// The unified diff, with `--dry-run`.
     public var diff: String?
+    /// Whether this is standard input, whose fixed text goes to standard output.
+    public var standardInput = false
+    /// Standard input's text after the fixes (without `--dry-run`).
+    public var fixedText: String?
 }
