@@ -79,6 +79,7 @@ struct CheckCommand: ParsableCommand {
         let targets = formats.isEmpty ? [OutputTarget(argument: "text")!] : formats
         var sinks: [any LintSink] = [ProblemPrinter(), ProgressSink()]
         if fix && dryRun { sinks.append(DiffPrinter()) }
+        if targets.contains(where: { $0.entry.streams }) { sinks.append(StreamSummaryPrinter()) }
         // With --fix --dry-run, standard output holds only the diff unless a format is asked for.
         for target in targets where !(fix && dryRun && formats.isEmpty) {
             sinks.append(try target.makeSink(color: useColor, redact: postOptions.redact))

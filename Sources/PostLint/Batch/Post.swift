@@ -61,11 +61,15 @@ public struct FieldSelection: Sendable {
     public var text: String?
     public var id: String?
     public var timestamp: String?
+    /// Fields copied from each record into its findings (`--keep-field`), under
+    /// `location.post.fields`; top-level names or dotted paths (JSON inputs).
+    public var keep: [String]
 
-    public init(text: String? = nil, id: String? = nil, timestamp: String? = nil) {
+    public init(text: String? = nil, id: String? = nil, timestamp: String? = nil, keep: [String] = []) {
         self.text = text
         self.id = id
         self.timestamp = timestamp
+        self.keep = keep
     }
 
     static let textNames = ["text", "body", "content", "full_text", "post", "message", "caption"]

@@ -135,6 +135,11 @@ enum JSONRecord {
         var reference = reference
         reference.id = id
         reference.timestamp = timestamp
+        if !fields.keep.isEmpty {
+            var kept: [String: String] = [:]
+            for name in fields.keep { if case .text(let value) = record.passThrough(at: name) { kept[name] = value } }
+            reference.fields = kept
+        }
         return .post(Post(id: id, timestamp: timestamp, text: text, reference: reference))
     }
 }
@@ -158,6 +163,9 @@ protocol JSONFields {
     func text(at path: String) -> JSONFieldText?
     /// The first of `names` present at the top level.
     func firstPresent(_ names: [String]) -> String?
+    /// A `--keep-field` value as text: strings, numbers and booleans written out, objects and
+    /// arrays as compact JSON; nil or `.notText` for null and absent fields.
+    func passThrough(at path: String) -> JSONFieldText?
 }
 
 extension JSONFields {
@@ -170,6 +178,18 @@ struct DecodedJSONFields: JSONFields {
     func contains(_ key: String) -> Bool { object[key] != nil }
     func text(at path: String) -> JSONFieldText? {
         JSONRecord.value(object, path: path).map { JSONRecord.string($0).map(JSONFieldText.text) ?? .notText }
+    }
+    func passThrough(at path: String) -> JSONFieldText? {
+        guard let value = JSONRecord.value(object, path: path), !(value is NSNull) else { return nil }
+        // NOTE: JSON booleans arrive as NSNumber of ObjC type "c" (JSON numbers never do).
+        if let number = value as? NSNumber, String(cString: number.objCType) == "c" {
+            return .text(number.boolValue ? "true" : "false")
+        }
+        if let text = JSONRecord.string(value) { return .text(text) }
+        guard JSONSerialization.isValidJSONObject(value),
+              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return .notText }
+        return .text(String(decoding: data, as: UTF8.self))
     }
 }
 
