@@ -10,3 +10,8 @@ if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
 fi
 swift build --build-tests
 swift test --skip-build --disable-xctest
+# The Spark integration on real Spark (local[2]); installs java, pyspark and pytest where
+# missing (a virtual environment in .venv-spark/). POSTLINT_SKIP_SPARK=1 leaves it out locally (never on CI).
+if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SPARK:-}" != "1" ]; then
+  bash integrations/spark/test.sh
+fi

@@ -247,6 +247,7 @@ def audit(spark, args):
 
     sc = spark.sparkContext
     sc.addFile(find_binary())
+    sc.addPyFile(os.path.abspath(__file__))  # the executors import this module for lint_partition
     rule_files = []
     for folder in args.rules:
         sc.addFile(os.path.abspath(folder), recursive=True)
