@@ -51,10 +51,11 @@ FINDINGS_COLUMNS = [
     ("fields", "map<string,string>"),  # --keep-col values
 ]
 PROBLEMS_COLUMNS = [
-    ("post_id", "string"),
+    ("post_id", "string"),   # null for a JSON Lines record that could not be read
     ("partition", "int"),
     ("record", "int"),       # 1-based position of the post in its partition
     ("message", "string"),
+    ("input", "string"),     # JSON Lines: the record's first 200 characters
 ]
 
 # postlint names a bad record on stderr as `postlint: <stdin>:LINE:COLUMN: message`.
@@ -113,11 +114,18 @@ def post_record(row, settings, number):
 
 
 def command(binary, settings, rules):
-    cmd = [binary, "check", "--input-format", "jsonl", "--format", "jsonl", "-",
-           "--text-field", "text", "--id-field", "id", "--fail-on", "never", "--skip-bad-records",
-           "--no-config", "--jobs", "1"]
-    if settings["keep"]:
-        cmd += ["--keep-field", ",".join("keep:" + name for name in settings["keep"])]
+    cmd = [binary, "check", "--input-format", "jsonl", "--format", "jsonl", "-", "--fail-on", "never",
+           "--skip-bad-records", "--no-config", "--jobs", "1"]
+    if settings["raw"]:  # JSON Lines records go through as they are: postlint reads the fields
+        cmd += ["--text-field", settings["text_col"]]
+        if settings["id_col"]:
+            cmd += ["--id-field", settings["id_col"]]
+        if settings["keep"]:
+            cmd += ["--keep-field", ",".join(settings["keep"])]
+    else:
+        cmd += ["--text-field", "text", "--id-field", "id"]
+        if settings["keep"]:
+            cmd += ["--keep-field", ",".join("keep:" + name for name in settings["keep"])]
     if settings["region"]:
         cmd += ["--region", settings["region"]]
     for folder in rules:
@@ -131,7 +139,8 @@ def finding_row(finding):
     location = finding["location"]
     post = location.get("post", {})
     timestamp = post.get("timestamp")
-    fields = {key[len("keep:"):]: value for key, value in post.get("fields", {}).items()}
+    fields = {key[len("keep:"):] if key.startswith("keep:") else key: value
+              for key, value in post.get("fields", {}).items()}
     return ("finding", (
         post.get("id"), timestamp, timestamp[:7] if timestamp and MONTH.match(timestamp) else None,
         finding["rule"], finding["category"], finding["severity"], finding["message"], finding["match"],
@@ -151,12 +160,19 @@ def lint_partition(index, rows, settings):
     rules = [SparkFiles.get(name) for name in settings["rule_files"]]
     proc = subprocess.Popen(command(binary, settings, rules), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    ids = []  # NOTE: the only per-post state kept: to name the post of a bad record's line
+    # NOTE: the only per-post state kept, to name the post of a bad record's line: the id of
+    # each post sent, or (JSON Lines passed through) each line's first 200 characters.
+    ids = []
     failure = []
 
     def feed():
         try:
             for row in rows:
+                if settings["raw"]:
+                    line = row[0]
+                    ids.append(line[:200])
+                    proc.stdin.write(line.encode("utf-8") + b"\n")
+                    continue
                 ids.append(None)
                 record = post_record(row, settings, len(ids))
                 ids[-1] = record["id"]
@@ -195,10 +211,22 @@ def lint_partition(index, rows, settings):
         match = PROBLEM_LINE.match(line)
         if match:
             number = int(match.group(1))
-            post_id = ids[number - 1] if 0 < number <= len(ids) else None
-            yield ("problem", None, (post_id, index, number, match.group(2)))
+            known = ids[number - 1] if 0 < number <= len(ids) else None
+            post_id, record = (raw_id(known, settings), known) if settings["raw"] else (known, None)
+            yield ("problem", None, (post_id, index, number, match.group(2), record))
         elif line and not SUMMARY_LINE.match(line):
-            yield ("problem", None, (None, index, None, line[len("postlint: "):] if line.startswith("postlint: ") else line))
+            yield ("problem", None, (None, index, None, line[len("postlint: "):] if line.startswith("postlint: ") else line, None))
+
+
+def raw_id(line, settings):
+    """The id of a JSON Lines record postlint could not lint, where the line is JSON."""
+    try:
+        value = json.loads(line)
+    except (TypeError, ValueError):
+        return None
+    if isinstance(value, dict) and settings["id_col"] in value and value[settings["id_col"]] is not None:
+        return str(value[settings["id_col"]])
+    return None
 
 
 # MARK: - The driver
@@ -231,10 +259,17 @@ def detect_format(path):
 def audit(spark, args):
     """Lints `args.input` and writes findings/, problems/ and aggregate/ under `args.output`.
     Returns the findings and problems DataFrames."""
-    from pyspark.sql import functions as F
-    from pyspark.storagelevel import StorageLevel
-
-    posts = read_posts(spark, args.input, args.input_format)
+    kind = args.input_format or detect_format(args.input)
+    if kind == "jsonl" and not args.parse_json:
+        # NOTE: JSON Lines records are piped as they are: postlint reads the fields, exactly as a
+        # single `postlint check` on the file does (no schema inference, no re-encoding).
+        lines = spark.read.text(args.input)
+        if args.partitions:
+            lines = lines.repartition(args.partitions)
+        settings = {"raw": True, "id_col": args.id_col, "text_col": args.text_col, "time_col": None,
+                    "keep": args.keep_col}
+        return lint_and_write(spark, lines, settings, args)
+    posts = read_posts(spark, args.input, kind)
     for name in [args.text_col] + args.keep_col:
         if name not in posts.columns:
             sys.exit(f"postlint_spark: no column '{name}' in {args.input} (columns: {', '.join(posts.columns)})")
@@ -245,6 +280,15 @@ def audit(spark, args):
     columns = [name for name in dict.fromkeys([id_col, args.text_col, time_col] + args.keep_col) if name]
     posts = posts.select(*columns)
 
+    settings = {"raw": False, "id_col": id_col, "text_col": args.text_col, "time_col": time_col,
+                "keep": args.keep_col}
+    return lint_and_write(spark, posts, settings, args)
+
+
+def lint_and_write(spark, frame, settings, args):
+    from pyspark.sql import functions as F
+    from pyspark.storagelevel import StorageLevel
+
     sc = spark.sparkContext
     sc.addFile(find_binary())
     sc.addPyFile(os.path.abspath(__file__))  # the executors import this module for lint_partition
@@ -252,10 +296,9 @@ def audit(spark, args):
     for folder in args.rules:
         sc.addFile(os.path.abspath(folder), recursive=True)
         rule_files.append(os.path.basename(os.path.abspath(folder).rstrip("/")))
-    settings = {"id_col": id_col, "text_col": args.text_col, "time_col": time_col, "keep": args.keep_col,
-                "region": args.region, "rule_files": rule_files, "no_builtin_rules": args.no_builtin_rules}
+    settings = dict(settings, region=args.region, rule_files=rule_files, no_builtin_rules=args.no_builtin_rules)
 
-    tagged = posts.rdd.mapPartitionsWithIndex(lambda index, rows: lint_partition(index, rows, settings))
+    tagged = frame.rdd.mapPartitionsWithIndex(lambda index, rows: lint_partition(index, rows, settings))
     tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
     findings = spark.createDataFrame(tagged.filter(lambda item: item[0] == "finding").map(lambda item: item[1]),
                                      schema=ddl(FINDINGS_COLUMNS))
@@ -287,6 +330,9 @@ def parse_args(argv):
     parser.add_argument("--rules", action="append", default=[], help="extra rule folder (repeatable), shipped to executors")
     parser.add_argument("--no-builtin-rules", action="store_true")
     parser.add_argument("--partitions", type=int, help="repartition the input first (default: as read)")
+    parser.add_argument("--partition-mb", type=int, help="input split size (spark.sql.files.maxPartitionBytes)")
+    parser.add_argument("--parse-json", action="store_true",
+                        help="JSON Lines: read into a DataFrame first (default: records piped as they are)")
     args = parser.parse_args(argv)
     args.keep_col = [name for name in args.keep_col.split(",") if name]
     return args
@@ -300,6 +346,9 @@ def main(argv=None):
     if args.master:  # else spark-submit's --master, or local[*] under plain python3
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+    if args.partition_mb:
+        spark.conf.set("spark.sql.files.maxPartitionBytes", str(args.partition_mb * 1024 * 1024))
     try:
         findings, problems = audit(spark, args)
         print(f"postlint_spark: {findings.count()} findings, {problems.count()} problems, written under {args.output}",

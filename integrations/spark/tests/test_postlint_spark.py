@@ -120,3 +120,21 @@ def test_null_and_non_string_text_are_reported_not_lost(spark, tmp_path):
     findings, problems = run_audit(spark, tmp_path, path)
     assert {row.post_id for row in findings.collect()} == {"b1"}
     assert {row.post_id for row in problems.collect()} == {"b2", "b3"}
+
+
+def test_json_lines_records_that_cannot_be_linted_are_reported_with_their_id(spark, tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text("\n".join([
+        '{"id": "j1", "text": "good vibes only", "author": "ann", "created_at": "2025-02-03T00:00:00Z"}',
+        'not json at all',
+        '{"id": "j2", "text": null}',
+        '{"id": 7, "text": ["a", "list"]}',
+        '',
+        '{"id": "j3", "text": "A calm day."}',
+    ]) + "\n")
+    findings, problems = run_audit(spark, tmp_path, path, "--keep-col", "author")
+    rows = findings.collect()
+    assert [(row.post_id, row.month, row.fields) for row in rows] == [("j1", "2025-02", {"author": "ann"})]
+    reported = sorted((row.record, row.post_id, row.message) for row in problems.collect())
+    assert [(record, post_id) for record, post_id, _ in reported] == [(2, None), (3, "j2"), (4, "7")]
+    assert "not valid JSON" in reported[0][2] and "not text" in reported[1][2]
