@@ -29,7 +29,7 @@ done
 for cores in 1 2; do
   start=$(date +%s.%N)
   "$venv/bin/python" integrations/spark/postlint_spark.py --master "local[$cores]" --input "$corpus" \
-    --output "$out/spark$cores" 2>"$out/spark$cores.log"
+    --output "$out/spark$cores" --partition-mb 32 2>"$out/spark$cores.log"
   row "postlint_spark.py, local[$cores]" "$(seconds "$start")"
 done
 tail -1 "$out/spark2.log" >&2

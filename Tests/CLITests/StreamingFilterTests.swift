@@ -53,4 +53,29 @@ import Testing
         #expect(strict.status == 2)
         #expect(strict.stdout == result.stdout)
     }
+
+    @Test func findingsOfPostsThatArrivedAreWrittenBeforeTheInputEnds() throws {
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["check", "--no-config", "--input-format", "jsonl", "--format", "jsonl", "--fail-on", "never", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(#"{"id":"first","text":"Good vibes only!"}"#.utf8 + [0x0A]))
+        // The first finding line arrives while standard input is still open.
+        var received = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while !received.contains(0x0A) && Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            received.append(chunk)
+        }
+        #expect(String(decoding: received, as: UTF8.self).contains(#""id":"first""#))
+        try input.fileHandleForWriting.close()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
 }

@@ -53,6 +53,13 @@ public struct PendingRecord: Sendable {
 public protocol PostReader {
     /// The next event, or nil at the end of the input.
     mutating func next() -> ReaderEvent?
+    /// Whether `next()` would wait for input that has not arrived (a paused pipe): the
+    /// batch so far is then linted and written first. False by default.
+    mutating func wouldWait() -> Bool
+}
+
+extension PostReader {
+    public mutating func wouldWait() -> Bool { false }
 }
 
 /// Fields and columns to take posts from, for JSON and CSV inputs.
