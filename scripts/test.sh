@@ -9,9 +9,12 @@ if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
   python3 -m pip install --quiet jsonschema
 fi
 swift build --build-tests
-swift test --skip-build --disable-xctest
-# The Spark integration on real Spark (local[2]); installs java, pyspark and pytest where
-# missing (a virtual environment in .venv-spark/). POSTLINT_SKIP_SPARK=1 leaves it out locally (never on CI).
+status=0
+swift test --skip-build --disable-xctest || status=$?
+# The Spark integration on real Spark (local[2]), run even when a Swift test failed so both
+# results show; installs java, pyspark and pytest where missing (a virtual environment in
+# .venv-spark/). POSTLINT_SKIP_SPARK=1 leaves it out locally (never on CI).
 if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SPARK:-}" != "1" ]; then
-  bash integrations/spark/test.sh
+  bash integrations/spark/test.sh || status=$?
 fi
+exit "$status"
