@@ -151,7 +151,7 @@ def finding_row(finding):
 
 def lint_partition(index, rows, settings):
     """Pipes one partition's posts through postlint and yields its findings and problems."""
-    from pyspark import SparkFiles
+    from pyspark import SparkFiles, TaskContext
 
     settings = dict(settings, partition=index)
     binary = SparkFiles.get("postlint")
@@ -196,7 +196,12 @@ def lint_partition(index, rows, settings):
     threads = [threading.Thread(target=feed, daemon=True), threading.Thread(target=drain, daemon=True)]
     for thread in threads:
         thread.start()
-    for raw in proc.stdout:
+    # Tests only: the first attempt of partition 0 dies mid-stream, as a lost executor would.
+    doomed = settings["fail_first_attempt"] and index == 0 and TaskContext.get().attemptNumber() == 0
+    for count, raw in enumerate(proc.stdout):
+        if doomed and count == 10:
+            proc.kill()
+            raise RuntimeError("postlint_spark: injected failure of a first attempt (--fail-first-attempt)")
         message = json.loads(raw)
         if message.get("type") == "finding":
             yield finding_row(message["finding"])
@@ -296,7 +301,8 @@ def lint_and_write(spark, frame, settings, args):
     for folder in args.rules:
         sc.addFile(os.path.abspath(folder), recursive=True)
         rule_files.append(os.path.basename(os.path.abspath(folder).rstrip("/")))
-    settings = dict(settings, region=args.region, rule_files=rule_files, no_builtin_rules=args.no_builtin_rules)
+    settings = dict(settings, region=args.region, rule_files=rule_files, no_builtin_rules=args.no_builtin_rules,
+                    fail_first_attempt=args.fail_first_attempt)
 
     tagged = frame.rdd.mapPartitionsWithIndex(lambda index, rows: lint_partition(index, rows, settings))
     tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
@@ -331,6 +337,7 @@ def parse_args(argv):
     parser.add_argument("--no-builtin-rules", action="store_true")
     parser.add_argument("--partitions", type=int, help="repartition the input first (default: as read)")
     parser.add_argument("--partition-mb", type=int, help="input split size (spark.sql.files.maxPartitionBytes)")
+    parser.add_argument("--fail-first-attempt", action="store_true", help=argparse.SUPPRESS)  # tests: retries
     parser.add_argument("--parse-json", action="store_true",
                         help="JSON Lines: read into a DataFrame first (default: records piped as they are)")
     args = parser.parse_args(argv)

@@ -34,7 +34,8 @@ def corpus_script():
 def spark():
     from pyspark.sql import SparkSession
 
-    session = (SparkSession.builder.master("local[2]").appName("postlint-tests")
+    # local[2, 2]: two cores, and a failed task is tried once more (as on a cluster).
+    session = (SparkSession.builder.master("local[2,2]").appName("postlint-tests")
                .config("spark.ui.enabled", "false")
                .config("spark.sql.shuffle.partitions", "4")
                .config("spark.driver.memory", "1g")
@@ -82,6 +83,14 @@ def test_findings_equal_a_single_postlint_run(spark, tmp_path):
     aggregate = spark.read.parquet(str(tmp_path / "out" / "aggregate"))
     assert aggregate.groupBy().sum("findings").collect()[0][0] == sum(expected.values())
     assert aggregate.filter("month is null").count() == 0, "make_corpus posts all have created_at"
+
+    # A partition whose first attempt dies mid-stream is retried by Spark: the same findings.
+    retried, problems = run_audit(spark, tmp_path, corpus, "--partitions", "3", "--fail-first-attempt")
+    assert problems.count() == 0
+    assert collections.Counter(
+        key(r.post_id, r.rule, r.offset, r.length, r.line, r.column, r.end_line, r.end_column, r.severity,
+            r.message, r.match, r.suggestions)
+        for r in retried.collect()) == expected
 
 
 def test_null_and_non_string_text_are_reported_not_lost(spark, tmp_path):
