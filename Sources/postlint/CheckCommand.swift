@@ -101,6 +101,7 @@ struct CheckCommand: ParsableCommand {
         var sinks: [any LintSink] = [ProblemPrinter(), ProgressSink()]
         if fix && dryRun { sinks.append(DiffPrinter()) }
         if fixesStandardInput { sinks.append(FixedTextPrinter()) }
+        if targets.contains(where: { $0.entry.streams }) { sinks.append(StreamSummaryPrinter()) }
         // With --fix --dry-run, standard output holds only the diff unless a format is asked for.
         for target in targets where !(fix && dryRun && formats.isEmpty) {
             if fixesStandardInput && target.path == nil && formats.isEmpty {

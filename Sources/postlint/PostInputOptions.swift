@@ -16,6 +16,11 @@ struct PostInputOptions: ParsableArguments {
     @Option(name: .customLong("id-column"), help: ArgumentHelp("CSV/TSV column holding the post id.", valueName: "name"))
     var idColumn: String?
 
+    @Option(name: .customLong("keep-field"), parsing: .singleValue, help: ArgumentHelp(
+        "JSON fields copied from each post into its findings, under location.post.fields (comma-separated, repeatable; dotted paths work).",
+        valueName: "a,b"))
+    var keepFields: [String] = []
+
     @Option(help: ArgumentHelp("Worker threads for multi-post inputs (default: the number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -29,7 +34,8 @@ struct PostInputOptions: ParsableArguments {
     var redact = false
 
     func apply(to options: inout RunOptions) {
-        options.jsonFields = FieldSelection(text: textField, id: idField)
+        let keep = keepFields.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        options.jsonFields = FieldSelection(text: textField, id: idField, keep: keep)
         options.csvColumns = FieldSelection(text: textColumn, id: idColumn)
         options.jobs = jobs
         options.skipBadRecords = skipBadRecords

@@ -46,3 +46,20 @@ final class FixedTextPrinter: LintSink {
         for fix in report.fixes where fix.standardInput { if let text = fix.fixedText { Terminal.write(text) } }
     }
 }
+
+/// With a streaming format (`--format jsonl`), one summary line per run on standard error,
+/// so a pipe's consumer gets only findings on standard output and the person the counts:
+/// `postlint: 100000 posts read, 100000 linted, 13890 flagged, 20118 findings, 0 bad records, 0 skipped in 4.1 s`.
+final class StreamSummaryPrinter: LintSink {
+    let start = Date()
+
+    func finish(_ report: RunReport) {
+        guard let posts = report.posts else { return }
+        let skipped = posts.skipped.values.reduce(0, +) + posts.otherLanguages.values.reduce(0, +)
+        var line = "postlint: \(posts.postsRead) posts read, \(posts.postsLinted) linted, \(posts.postsFlagged) flagged, "
+            + "\(posts.findings) findings, \(posts.badRecords) bad records, \(skipped) skipped"
+        if posts.ruleFailures > 0 { line += ", \(posts.ruleFailures) rule failures" }
+        line += String(format: " in %.1f s", Date().timeIntervalSince(start))
+        Terminal.error(line)
+    }
+}

@@ -153,8 +153,12 @@ public final class BatchLinter: Sendable {
         let profile = linter.profile
         while let event = profile == nil ? reader.next() : profile!.measure(.read, { reader.next() }) {
             batch.append(event)
-            if batch.count == batchSize {
+            // NOTE: when the input pauses (a pipe), the posts so far are linted and their
+            // findings written before waiting: a streaming filter answers as posts arrive.
+            let paused = batch.count < batchSize && reader.wouldWait()
+            if batch.count == batchSize || paused {
                 submit(batch)
+                if paused { submit([]) }
                 batch = []
                 batch.reserveCapacity(batchSize)
             }

@@ -39,7 +39,7 @@ struct JSONFieldScanner: Sendable {
     /// A scanner for the fields `JSONRecord.post` reads, or nil when a field is a dotted path
     /// (nested values are left to `JSONSerialization`).
     init?(fields: FieldSelection) {
-        let chosen = [fields.text, fields.id, fields.timestamp].compactMap { $0 }
+        let chosen = [fields.text, fields.id, fields.timestamp].compactMap { $0 } + fields.keep
         guard !chosen.contains(where: { $0.contains(".") }) else { return nil }
         self.init(wanted: chosen + FieldSelection.textNames + FieldSelection.idNames + FieldSelection.timestampNames)
     }
@@ -68,6 +68,15 @@ struct JSONFieldScanner: Sendable {
             guard let slots else { return names.first { contains($0) } }
             for (index, slot) in slots.enumerated() where values[slot] != nil { return names[index] }
             return nil
+        }
+
+        func passThrough(at path: String) -> JSONFieldText? {
+            guard let index = slot(path), let value = values[index] else { return nil }
+            switch value {
+            case .string(let string): return .text(string)
+            case .integer(let number): return .text(String(number))
+            case .null: return nil
+            }
         }
 
         func text(at path: String) -> JSONFieldText? {

@@ -53,6 +53,13 @@ public struct PendingRecord: Sendable {
 public protocol PostReader {
     /// The next event, or nil at the end of the input.
     mutating func next() -> ReaderEvent?
+    /// Whether `next()` would wait for input that has not arrived (a paused pipe): the
+    /// batch so far is then linted and written first. False by default.
+    mutating func wouldWait() -> Bool
+}
+
+extension PostReader {
+    public mutating func wouldWait() -> Bool { false }
 }
 
 /// Fields and columns to take posts from, for JSON and CSV inputs.
@@ -61,11 +68,15 @@ public struct FieldSelection: Sendable {
     public var text: String?
     public var id: String?
     public var timestamp: String?
+    /// Fields copied from each record into its findings (`--keep-field`), under
+    /// `location.post.fields`; top-level names or dotted paths (JSON inputs).
+    public var keep: [String]
 
-    public init(text: String? = nil, id: String? = nil, timestamp: String? = nil) {
+    public init(text: String? = nil, id: String? = nil, timestamp: String? = nil, keep: [String] = []) {
         self.text = text
         self.id = id
         self.timestamp = timestamp
+        self.keep = keep
     }
 
     static let textNames = ["text", "body", "content", "full_text", "post", "message", "caption"]

@@ -11,6 +11,10 @@ public struct PostReference: Sendable, Hashable, Codable {
     public var record: String?
     /// The post's content warning or subject, where the platform has one (Mastodon `summary`).
     public var contentWarning: String?
+    /// Pass-through fields of the record (`--keep-field`), by name: strings as they are,
+    /// numbers and booleans written out, objects and arrays as compact JSON; null or absent
+    /// fields are left out. Nil when no field was asked for.
+    public var fields: [String: String]?
 
     public init(id: String, timestamp: String? = nil, line: Int? = nil, row: Int? = nil, record: String? = nil) {
         self.id = id

@@ -14,6 +14,8 @@ struct JSONLinesReader: PostReader {
         decoder = { line, number in JSONLinesReader.decode(line, number: number, path: path, fields: fields, scanner: scanner) }
     }
 
+    public mutating func wouldWait() -> Bool { lines.wouldWait() }
+
     public mutating func next() -> ReaderEvent? {
         while let (number, line) = lines.next() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -45,12 +47,16 @@ struct JSONLinesReader: PostReader {
 }
 
 /// Splits a file into lines without reading it whole; strips a UTF-8 BOM at the start.
+/// Reads take what is there (up to 1 MiB), so on a pipe a line is returned as soon as it
+/// has arrived.
 struct LineChunker {
     let handle: FileHandle
     var buffer: [UInt8] = []
     var start = 0
     var lineNumber = 0
     var finished = false
+    /// The end of the next line, when `wouldWait` found it (saves searching twice).
+    private var knownNewline: Int?
 
     init(handle: FileHandle) { self.handle = handle }
 
@@ -61,9 +67,22 @@ struct LineChunker {
         finished = true
     }
 
+    /// Whether `next()` would have to wait for input: no whole line is buffered and nothing is
+    /// ready to read (a pipe whose writer paused). Never true for a regular file.
+    mutating func wouldWait() -> Bool {
+        if finished || knownNewline != nil { return false }
+        if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            knownNewline = newline
+            return false
+        }
+        var descriptor = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) == 0
+    }
+
     mutating func next() -> (Int, ArraySlice<UInt8>)? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = knownNewline ?? buffer[start...].firstIndex(of: 0x0A) {
+                knownNewline = nil
                 let line = buffer[start..<newline]
                 start = newline + 1
                 lineNumber += 1
@@ -79,9 +98,21 @@ struct LineChunker {
             // Keep the unfinished line, read more.
             buffer.removeSubrange(0..<start)
             start = 0
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
+            if readChunk() == 0 { finished = true }
         }
+    }
+
+    /// One read(2) of up to 1 MiB appended to the buffer: what it got (0 at the end or on an error).
+    private mutating func readChunk() -> Int {
+        let size = 1 << 20, count = buffer.count, descriptor = handle.fileDescriptor
+        buffer.append(contentsOf: repeatElement(0, count: size))
+        let got = buffer.withUnsafeMutableBufferPointer { pointer in
+            var result: Int
+            repeat { result = read(descriptor, pointer.baseAddress! + count, size) } while result < 0 && errno == EINTR
+            return max(0, result)
+        }
+        buffer.removeLast(size - got)
+        return got
     }
 
     private func stripBOM(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -142,6 +173,11 @@ enum JSONRecord {
         var reference = reference
         reference.id = id
         reference.timestamp = timestamp
+        if !fields.keep.isEmpty {
+            var kept: [String: String] = [:]
+            for name in fields.keep { if case .text(let value) = record.passThrough(at: name) { kept[name] = value } }
+            reference.fields = kept
+        }
         return .post(Post(id: id, timestamp: timestamp, text: text, reference: reference))
     }
 }
@@ -165,6 +201,9 @@ protocol JSONFields {
     func text(at path: String) -> JSONFieldText?
     /// The first of `names` present at the top level.
     func firstPresent(_ names: [String]) -> String?
+    /// A `--keep-field` value as text: strings, numbers and booleans written out, objects and
+    /// arrays as compact JSON; nil or `.notText` for null and absent fields.
+    func passThrough(at path: String) -> JSONFieldText?
 }
 
 extension JSONFields {
@@ -177,6 +216,18 @@ struct DecodedJSONFields: JSONFields {
     func contains(_ key: String) -> Bool { object[key] != nil }
     func text(at path: String) -> JSONFieldText? {
         JSONRecord.value(object, path: path).map { JSONRecord.string($0).map(JSONFieldText.text) ?? .notText }
+    }
+    func passThrough(at path: String) -> JSONFieldText? {
+        guard let value = JSONRecord.value(object, path: path), !(value is NSNull) else { return nil }
+        // NOTE: JSON booleans arrive as NSNumber of ObjC type "c" (JSON numbers never do).
+        if let number = value as? NSNumber, String(cString: number.objCType) == "c" {
+            return .text(number.boolValue ? "true" : "false")
+        }
+        if let text = JSONRecord.string(value) { return .text(text) }
+        guard JSONSerialization.isValidJSONObject(value),
+              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return .notText }
+        return .text(String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -49,6 +49,13 @@ enum FindingJSON {
             var inner = Members()
             out.append(UInt8(ascii: "{"))
             if let warning = post.contentWarning { inner.string("contentWarning", warning, to: &out) }
+            if let fields = post.fields {
+                inner.key("fields", to: &out)
+                var members = Members()
+                out.append(UInt8(ascii: "{"))
+                for key in fields.keys.sorted() { members.string(key, fields[key]!, to: &out) }
+                out.append(UInt8(ascii: "}"))
+            }
             inner.string("id", post.id, to: &out)
             if let line = post.line { inner.int("line", line, to: &out) }
             if let record = post.record { inner.string("record", record, to: &out) }

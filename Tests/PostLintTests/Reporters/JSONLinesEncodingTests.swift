@@ -40,6 +40,7 @@ import Testing
         let strange = ascii + "\u{2028}\u{2029}é😀\u{FEFF}\u{200D}"
         var reference = PostReference(id: strange, timestamp: strange, line: 3, row: 4, record: "tweets.js[41]")
         reference.contentWarning = strange
+        reference.fields = [strange: strange, "author": "ann", "b": "", "A": "{\"x\":1}"]
         let finding = Finding(rule: "p/r", category: strange, severity: .warning, message: strange, match: strange,
                               suggestions: [strange, "", "/"], source: "https://example.org/a/b",
                               location: Location(path: "C:\\dir/\"x\".md", line: 1, column: 2, endLine: 3, endColumn: 4,
@@ -55,6 +56,8 @@ import Testing
         bare.suggestions = []
         bare.location.path = nil
         bare.location.post = PostReference(id: "x")
+        #expect(JSONLinesWriter().line(for: bare) == (try encoderLine(bare)))
+        bare.location.post?.fields = [:]
         #expect(JSONLinesWriter().line(for: bare) == (try encoderLine(bare)))
     }
 }
