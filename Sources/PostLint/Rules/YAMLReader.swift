@@ -159,21 +159,30 @@ enum YAMLNesting {
 
     static func check(_ text: String, file: String) throws(Diagnostic) {
         var depth = 0, line = 1, column = 0
-        var quote: UInt8?  // the open quote inside a flow collection
-        var previous: UInt8 = 0x0A
+        var quote: UInt8?  // the quote of a quoted scalar inside a flow collection
+        var escaped = false
+        var previous: UInt8 = 0x0A, significant: UInt8 = 0x0A  // the byte before, the last non-blank one
         var inComment = false
         for byte in text.utf8 {
             column += 1
-            defer { previous = byte }
-            if byte == 0x0A { line += 1; column = 0; inComment = false; continue }
+            defer {
+                previous = byte
+                if byte != 0x20 && byte != 0x09 { significant = byte }
+            }
+            if byte == 0x0A { line += 1; column = 0; inComment = false }
             if inComment { continue }
             if let open = quote {
-                if byte == open { quote = nil }
+                if escaped { escaped = false } else if open == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") { escaped = true } else if byte == open { quote = nil }
                 continue
             }
             switch byte {
-            case UInt8(ascii: "#") where previous == 0x20 || previous == 0x09 || previous == 0x0A: inComment = true
-            case UInt8(ascii: "\""), UInt8(ascii: "'") where depth > 0: quote = byte
+            case UInt8(ascii: "#") where previous == 0x20 || previous == 0x09 || previous == 0x0A:
+                inComment = true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                // NOTE: only a quote that starts a scalar inside a flow collection opens a quoted
+                // scalar ("[don't" is plain text): counting a bracket too many refuses a file,
+                // one too few would let the parser recurse.
+                if depth > 0 && [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(significant) { quote = byte }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > limit {

@@ -21,6 +21,9 @@ import Testing
         let rule = "id: a/b\nkind: phrases\nphrases: " + String(repeating: "[", count: 100_000)
         #expect(throws: PostLintError.self) { try Linter(configuration: LinterConfiguration(includeBuiltinRules: false,
                                                                                               extraRuleFiles: [RuleFile(path: "r.yml", contents: rule)])) }
+        // An apostrophe in plain text does not hide the brackets after it.
+        #expect(throws: Diagnostic.self) { try Configuration.parse("version: 1\nrules: [don't " + String(repeating: "[", count: 100_000) + "\n", path: "c.yml") }
+        #expect(throws: Diagnostic.self) { try Configuration.parse("version: 1\nx: don't\nrules: " + String(repeating: "[", count: 100_000) + "\n", path: "c.yml") }
         // Quoted brackets and comments do not count.
         _ = try Configuration.parse("version: 1\n# " + String(repeating: "[", count: 500) + "\ninclude: [\"" + String(repeating: "[", count: 500) + "\"]\n",
                                     path: ".postlint.yml")
