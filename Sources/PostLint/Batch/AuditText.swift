@@ -45,18 +45,12 @@ public enum AuditText {
         return character.isLetter || character == "/" || character == "!"
     }
 
+    /// The entity at `index` decoded by the normaliser's `HTMLEntity` (references are ASCII,
+    /// so their byte length is their length in characters).
     private static func entity(in text: String, at index: String.Index) -> (String, String.Index)? {
-        guard let semicolon = text[index...].prefix(12).firstIndex(of: ";") else { return nil }
-        let name = String(text[text.index(after: index)..<semicolon])
-        let decoded: String?
-        if name.hasPrefix("#x") || name.hasPrefix("#X") {
-            decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        } else if name.hasPrefix("#") {
-            decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        } else {
-            decoded = HTMLEntity.named[name]
-        }
-        return decoded.map { ($0, text.index(after: semicolon)) }
+        let bytes = Array(text[index...].utf8.prefix(12))
+        guard let (decoded, length) = HTMLEntity.decode(bytes[...], at: 0) else { return nil }
+        return (String(decoding: decoded, as: UTF8.self), text.index(index, offsetBy: length))
     }
 
     // MARK: - Timestamps

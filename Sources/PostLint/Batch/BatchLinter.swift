@@ -210,9 +210,13 @@ public final class BatchLinter: Sendable {
                 }
                 let outcome: Outcome
                 switch event {
-                case .post(let post) where !allLanguages && !BatchLinter.isInLanguage(post, of: linter):
-                    outcome = .otherLanguage(BatchLinter.language(of: post))
                 case .post(let post):
+                    // Guessed once per post (it runs on every post of an export).
+                    let language = allLanguages ? linter.language : BatchLinter.language(of: post)
+                    if language != linter.language {
+                        outcome = .otherLanguage(language)
+                        break
+                    }
                     let result = BatchLinter.lint(post, path: path, linter: linter, scratch: scratch)
                     outcome = result.findings.isEmpty && result.failures.isEmpty && !keepClean
                         ? .clean(month: post.timestamp.flatMap(Timestamps.month))
@@ -233,10 +237,6 @@ public final class BatchLinter: Sendable {
     static func language(of post: Post) -> String {
         if let code = post.language?.lowercased().split(separator: "-").first, code.count == 2 { return String(code) }
         return LanguageGuess.language(of: post.text)
-    }
-
-    static func isInLanguage(_ post: Post, of linter: Linter) -> Bool {
-        language(of: post) == linter.language
     }
 
     static func lint(_ post: Post, path: String, linter: Linter, scratch: LintScratch) -> LintResult {

@@ -219,18 +219,10 @@ extension RunReport {
     /// more warnings than `maxWarnings` (`--max-warnings`, as in ESLint).
     public func status(failingAt threshold: Threshold, maxWarnings: Int? = nil) -> RunStatus {
         if !problems.isEmpty { return .problems }
-        if summaryMeets(threshold) { return .findings }
+        let counts: [(Severity, Int)] = [(.error, summary.errors), (.warning, summary.warnings), (.info, summary.info)]
+        if counts.contains(where: { $0.1 > 0 && threshold.isMet(by: $0.0) }) { return .findings }
         if let maxWarnings, summary.warnings > maxWarnings { return .findings }
         return .clean
-    }
-
-    private func summaryMeets(_ threshold: Threshold) -> Bool {
-        switch threshold {
-        case .never: return false
-        case .error: return summary.errors > 0
-        case .warning: return summary.errors + summary.warnings > 0
-        case .info: return summary.findings > 0
-        }
     }
 
     /// The report without post text (`--redact`): ids, rule ids and positions only.
