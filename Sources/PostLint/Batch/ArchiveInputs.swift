@@ -6,35 +6,40 @@ public struct PostInput: Sendable {
     public var path: String
     public var displayPath: String
     public var format: InputFormat
-    /// The temporary folder an archive entry was extracted to; remove it when done.
-    public var temporaryFolder: String?
-    /// The entry's bytes, for an entry of a tar archive read in memory (`path` is then the
+    /// The entry's bytes, for an entry of an archive read in memory (`path` is then the
     /// entry's path inside the archive, never opened).
     public var data: Data?
+    /// Entries of the same archive folder a reader may consult, by file name (an X archive's
+    /// `note-tweet.js` beside `tweets.js`).
+    public var siblings: [String: Data]
 
-    public init(path: String, displayPath: String, format: InputFormat, temporaryFolder: String? = nil, data: Data? = nil) {
+    public init(path: String, displayPath: String, format: InputFormat, data: Data? = nil, siblings: [String: Data] = [:]) {
         self.path = path
         self.displayPath = displayPath
         self.format = format
-        self.temporaryFolder = temporaryFolder
         self.data = data
+        self.siblings = siblings
     }
 
-    /// Removes the temporary folders of extracted archive entries.
-    public static func cleanUp(_ inputs: [PostInput]) {
-        for folder in Set(inputs.compactMap(\.temporaryFolder)) { try? FileManager.default.removeItem(atPath: folder) }
-    }
+    /// Posts streamed from standard input (`-`).
+    public var isStandardInput: Bool { path == "/dev/stdin" }
 }
 
-/// Opens export archives (`.zip`: X, Mastodon, Meta and Reddit exports): the entries postlint
-/// can read are extracted to a temporary folder, keeping their relative paths (so an X
-/// archive's `note-tweet.js` still sits beside `tweets.js`), and named `archive.zip/entry`.
+/// Opens export archives (`.zip`: X, Mastodon, Meta and Reddit exports; tar: `TarInputs`).
+/// The entries postlint can read are read into memory, never unpacked to disk (people's posts
+/// are never left in a temporary folder, whatever ends the run), each capped in size like the
+/// tar entries so a compressed bomb is refused rather than inflated, and named
+/// `archive.zip/entry`. An entry that cannot be read (a corrupt stream, a bad CRC, over the
+/// cap) is reported on its own and the others are read.
 public enum ArchiveInputs {
     public static func isArchive(_ path: String) -> Bool { path.lowercased().hasSuffix(".zip") || TarInputs.isTar(path) }
 
-    /// The readable entries of a ZIP archive, extracted (of a tar archive, read in memory);
-    /// throws naming the archive when it cannot be opened.
-    public static func expand(_ path: String) throws(PostLintError) -> [PostInput] {
+    /// Entry names a reader consults beside the entry it reads.
+    static let siblingNames: Set<String> = ["note-tweet.js"]
+
+    /// The readable entries of an archive, in memory; entries that cannot be read go to
+    /// `problems`. Throws naming the archive when it cannot be opened or has nothing to read.
+    public static func expand(_ path: String, problems: inout [Diagnostic]) throws(PostLintError) -> [PostInput] {
         if TarInputs.isTar(path) { return try TarInputs.expand(path) }
         let url = URL(fileURLWithPath: path)
         let archive: Archive
@@ -43,10 +48,9 @@ public enum ArchiveInputs {
         } catch {
             throw .unreadableInput(Diagnostic(file: path, message: "not a readable ZIP archive; not read"))
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postlint-\(UUID().uuidString)")
-        var inputs: [PostInput] = []
+        var inputs: [PostInput] = [], siblings: [String: [String: Data]] = [:], total = 0, unreadable = 0
         let entries = archive.filter { $0.type == .file }.sorted { $0.path < $1.path }
-        let names = Set(entries.map { ($0.path as NSString).lastPathComponent })
+        var seen = Set<String>()
         for entry in entries {
             let name = (entry.path as NSString).lastPathComponent
             // Only the platforms' own post files: an export's other JSON and CSV files (profile,
@@ -54,27 +58,66 @@ public enum ArchiveInputs {
             // A name a platform reader knows, or a file whose content may say (YouTube's CSV).
             let byName = InputFormat.detect(path: entry.path).map { $0.reader.isPlatformExport } ?? false
             let ext = (name.lowercased() as NSString).pathExtension
-            guard byName || InputFormat.sniffedExtensions.contains(ext), !name.hasPrefix("."),
-                  !entry.path.split(separator: "/").contains("..") else { continue }
-            let target = folder.appendingPathComponent(entry.path)
-            do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                _ = try archive.extract(entry, to: target)
-            } catch {
-                throw .unreadableInput(Diagnostic(file: "\(path)/\(entry.path)", message: "cannot extract: \(error.localizedDescription)"))
-            }
-            guard let format = InputFormat.detectFile(path: target.path), format.reader.isPlatformExport else {
-                try? FileManager.default.removeItem(at: target)
+            guard byName || InputFormat.sniffedExtensions.contains(ext), !name.hasPrefix(".") else { continue }
+            let shown = "\(path)/\(entry.path)"
+            guard seen.insert(entry.path).inserted else {
+                problems.append(Diagnostic(file: shown, message: "a second entry with this name; the first was read, this one skipped"))
                 continue
             }
-            // note-tweet.js completes tweets.js; it is read on its own only without one.
-            if name == "note-tweet.js" && names.contains(where: { $0.hasPrefix("tweet") && $0.hasSuffix(".js") }) { continue }
-            inputs.append(PostInput(path: target.path, displayPath: "\(path)/\(entry.path)", format: format, temporaryFolder: folder.path))
+            let bytes: Data
+            do {
+                bytes = try read(entry, of: archive, limit: min(TarInputs.maxEntry, TarInputs.maxTotal - total))
+            } catch {
+                unreadable += 1
+                problems.append(Diagnostic(file: shown, message: "cannot read this entry (\(error)); skipped, the archive's other entries are read"))
+                continue
+            }
+            total += bytes.count
+            let folder = (entry.path as NSString).deletingLastPathComponent
+            if siblingNames.contains(name) { siblings[folder, default: [:]][name] = bytes }
+            guard let format = InputFormat.detect(path: entry.path, head: Array(bytes.prefix(1 << 16))), format.reader.isPlatformExport else { continue }
+            inputs.append(PostInput(path: entry.path, displayPath: shown, format: format, data: bytes))
         }
-        if inputs.isEmpty {
-            try? FileManager.default.removeItem(at: folder)
+        // note-tweet.js completes tweets.js; it is read on its own only without one.
+        let all = inputs
+        inputs.removeAll { input in
+            let name = (input.path as NSString).lastPathComponent, folder = (input.path as NSString).deletingLastPathComponent
+            return name == "note-tweet.js" && all.contains {
+                let other = ($0.path as NSString).lastPathComponent
+                return ($0.path as NSString).deletingLastPathComponent == folder && other.hasPrefix("tweet") && other.hasSuffix(".js")
+            }
+        }
+        for index in inputs.indices {
+            inputs[index].siblings = siblings[(inputs[index].path as NSString).deletingLastPathComponent] ?? [:]
+        }
+        if inputs.isEmpty && unreadable == 0 {
             throw .unreadableInput(Diagnostic(file: path, message: "no export files postlint can read in this archive"))
         }
         return inputs
+    }
+
+    /// Why an entry could not be read.
+    struct EntryError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// One entry's bytes, refusing more than `limit` (checked as it inflates, so a bomb stops
+    /// at the cap) and a stream that fails its CRC.
+    static func read(_ entry: Entry, of archive: Archive, limit: Int) throws -> Data {
+        if entry.uncompressedSize > UInt64(max(0, limit)) {
+            throw EntryError(description: "\(entry.uncompressedSize) bytes uncompressed, over the \(limit >> 20) MiB cap")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if data.count + chunk.count > limit { throw EntryError(description: "inflates past the \(limit >> 20) MiB cap") }
+                data.append(chunk)
+            }
+        } catch let error as EntryError {
+            throw error
+        } catch {
+            throw EntryError(description: "\(error)")
+        }
+        return data
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// Reads CSV or TSV with a header row, one record at a time: RFC 4180 quoting with quoted
 /// line breaks, doubled quotes, a UTF-8 BOM and CRLF endings. A record whose quote never
 /// closes is reported at its first line and skipped, and reading resumes on the next line;
-/// a record with more fields than the header is reported and skipped.
+/// a record with more fields than the header is reported and skipped, and so is a record
+/// that is not valid UTF-8 (a Latin-1 or Windows-1252 file), at the line and column of its
+/// first bad byte, as a text or JSON Lines file would be.
 ///
 /// NOTE: hand-written rather than CSV.swift or SwiftCSV because bad records must be reported
 /// with their line and skipped without losing the rest of the file, while streaming.
@@ -43,6 +45,8 @@ struct CSVReader: PostReader {
         case fields(line: Int, values: [String])
         /// A quote that never closes, starting on this line.
         case broken(line: Int)
+        /// A byte that is not UTF-8, at this line and (scalar) column.
+        case badEncoding(line: Int, column: Int)
     }
 
     /// The next record, or nil at the end.
@@ -51,6 +55,13 @@ struct CSVReader: PostReader {
         var consumed: [(Int, [UInt8])] = [(firstNumber, firstLine)]
         var fields: [String] = [], field: [UInt8] = [], inQuotes = false, atFieldStart = true
         var line = firstLine
+        // Decoding validates anyway, so a bad record costs nothing on the good path.
+        var valid = true
+        func decode(_ bytes: [UInt8]) -> String {
+            if let string = String(validating: bytes, as: UTF8.self) { return string }
+            valid = false
+            return ""
+        }
         while true {
             var index = 0
             while index < line.count {
@@ -62,7 +73,7 @@ struct CSVReader: PostReader {
                         field.append(byte)
                     }
                 } else if byte == delimiter {
-                    fields.append(String(decoding: field, as: UTF8.self)); field = []; atFieldStart = true
+                    fields.append(decode(field)); field = []; atFieldStart = true
                     index += 1
                     continue
                 } else if byte == UInt8(ascii: "\"") && atFieldStart {
@@ -83,17 +94,27 @@ struct CSVReader: PostReader {
             field.append(0x0A)
             line = more
         }
-        fields.append(String(decoding: field, as: UTF8.self))
+        fields.append(decode(field))
+        if !valid, let (number, bytes) = consumed.first(where: { String(validating: $0.1, as: UTF8.self) == nil }) {
+            let offset = Document.firstInvalidUTF8Offset(bytes)
+            return .badEncoding(line: number, column: LineIndex(bytes).position(of: offset, in: bytes).column)
+        }
         return .fields(line: firstNumber, values: fields)
     }
 
     public mutating func next() -> ReaderEvent? {
         if header == nil {
             guard let record = nextRecord() else { return nil }
-            guard case .fields(let line, let values) = record else {
+            switch record {
+            case .fields: break
+            case .broken:
                 headerProblem = Diagnostic(file: path, line: 1, column: 1, message: "the header row has a quote that never closes")
                 return .bad(headerProblem!)
+            case .badEncoding(let line, let column):
+                headerProblem = Diagnostic(file: path, line: line, column: column, message: "the header row is not valid UTF-8; save the file as UTF-8")
+                return .bad(headerProblem!)
             }
+            guard case .fields(let line, let values) = record else { return nil }
             let names = values.map { $0.trimmingCharacters(in: .whitespaces) }
             header = names
             func column(_ wanted: String?, _ usual: [String]) -> Int? {
@@ -115,6 +136,10 @@ struct CSVReader: PostReader {
             guard case .fields(let line, let values) = record else {
                 if case .broken(let line) = record {
                     return .bad(Diagnostic(file: path, line: line, column: 1, message: "row \(row): a quoted field is never closed; record skipped"))
+                }
+                if case .badEncoding(let line, let column) = record {
+                    return .bad(Diagnostic(file: path, line: line, column: column,
+                                           message: "row \(row) is not valid UTF-8 (Latin-1 or Windows-1252?); record skipped, save the file as UTF-8"))
                 }
                 continue
             }

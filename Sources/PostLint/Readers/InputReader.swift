@@ -51,6 +51,18 @@ public struct PostSource: Sendable {
     public var fields: FieldSelection
     /// The file's bytes when it was read from inside an archive (nothing on disk).
     public var data: Data?
+    /// For an archive entry: the entries beside it that readers consult, by name.
+    public var siblings: [String: Data] = [:]
+
+    /// A file beside this one (`note-tweet.js` beside `tweets.js`): from the archive for an
+    /// archive entry, else from disk; nil when there is none.
+    func sibling(named name: String) -> (path: String, data: Data)? {
+        let folder = (path as NSString).deletingLastPathComponent
+        let siblingPath = (folder as NSString).appendingPathComponent(name)
+        let shownPath = ((shownAs as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+        if data != nil { return siblings[name].map { (shownPath, $0) } }
+        return FileManager.default.contents(atPath: siblingPath).map { (shownPath, $0) }
+    }
 
     /// The lines of the file, for streamed formats (from memory for an archive entry).
     func lines() throws(PostLintError) -> LineChunker {
@@ -91,11 +103,44 @@ struct EventListReader: PostReader {
 
 /// JSON parsing shared by the whole-file readers.
 enum ExportJSON {
-    static func parse(_ data: Data, path: String) throws(PostLintError) -> Any {
+    /// Parses `data`; a syntax error is reported at its line and column (Foundation only says
+    /// "around character N" in its debug description, a byte offset, which is converted here).
+    /// `data` may be a slice of `whole` (the file after a JavaScript prefix): positions are
+    /// then given in the whole file.
+    static func parse(_ data: Data, path: String, within whole: Data? = nil) throws(PostLintError) -> Any {
         do {
             return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw .unreadableInput(Diagnostic(file: path, message: "not valid JSON (\(error.localizedDescription)); not read"))
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+            let bytes = [UInt8](whole ?? data)
+            let shift = whole.map { data.startIndex - $0.startIndex } ?? 0
+            if let found = characterOffset(in: detail), found + shift <= bytes.count {
+                let offset = found + shift
+                let position = LineIndex(bytes).position(of: offset, in: bytes)
+                let reason = detail.components(separatedBy: " around ").first ?? detail
+                throw .unreadableInput(Diagnostic(file: path, line: position.line, column: position.column,
+                                                  message: "not valid JSON (\(reason.lowercased())); not read"))
+            }
+            throw .unreadableInput(Diagnostic(file: path, message: "not valid JSON (\(detail)); not read"))
+        }
+    }
+
+    /// N in Foundation's "… around character N." (nil for other wordings).
+    static func characterOffset(in detail: String) -> Int? {
+        guard let range = detail.range(of: "around character ") else { return nil }
+        return Int(detail[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// What a JSON value is, for messages ("an object", "a string").
+    static func kind(of value: Any) -> String {
+        switch value {
+        case is [String: Any]: return "an object"
+        case is [Any]: return "an array"
+        case is String: return "a string"
+        case is NSNull: return "null"
+        case is Bool where !(value is Int) : return "a boolean"
+        case is NSNumber: return "a number"
+        default: return "a \(type(of: value))"
         }
     }
 }

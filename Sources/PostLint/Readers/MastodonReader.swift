@@ -9,6 +9,15 @@ enum Mastodon {
         guard let root = try ExportJSON.parse(data, path: path) as? [String: Any] else {
             throw .unreadableInput(Diagnostic(file: path, message: "expected an ActivityPub OrderedCollection; not read"))
         }
+        if let value = root["orderedItems"], !(value is [Any]) {
+            throw .unreadableInput(Diagnostic(file: path, message: "'orderedItems' is \(ExportJSON.kind(of: value)), expected an array of activities; not read"))
+        }
+        if root["orderedItems"] == nil, root["first"] != nil {
+            throw .unreadableInput(Diagnostic(file: path, message: "a paged outbox (the posts are on the pages 'first' links to, as the server's API serves them); postlint reads the outbox.json of the archive from Preferences → Import and export → Request your archive; not read"))
+        }
+        if let total = root["totalItems"], !(total is Int) {
+            throw .unreadableInput(Diagnostic(file: path, message: "'totalItems' is \(ExportJSON.kind(of: total)), expected a number; not read"))
+        }
         let items = root["orderedItems"] as? [Any] ?? []
         if items.isEmpty, let total = root["totalItems"] as? Int, total > 0 {
             throw .unreadableInput(Diagnostic(file: path, message: "'orderedItems' is empty but 'totalItems' is \(total): the duplicate 'orderedItems' key was not resolved; not read"))

@@ -21,15 +21,16 @@ public enum ReaderRegistry {
     /// A reader over a multi-post input; throws (as an input problem naming the file) when it
     /// cannot be read.
     public static func open(_ input: PostInput, fields: FieldSelection) throws(PostLintError) -> any PostReader {
-        try open(path: input.path, format: input.format, fields: fields, shownAs: input.displayPath, data: input.data)
+        try open(path: input.path, format: input.format, fields: fields, shownAs: input.displayPath, data: input.data,
+                 siblings: input.siblings)
     }
 
     /// `data`: the file's bytes when it is an archive entry read in memory.
     public static func open(path: String, format: InputFormat, fields: FieldSelection, shownAs shown: String? = nil,
-                            data: Data? = nil) throws(PostLintError) -> any PostReader {
+                            data: Data? = nil, siblings: [String: Data] = [:]) throws(PostLintError) -> any PostReader {
         guard let open = format.reader.open else {
             throw .unreadableInput(Diagnostic(file: shown ?? path, message: "'\(format.rawValue)' is not a multi-post format"))
         }
-        return try open(PostSource(path: path, shownAs: shown ?? path, fields: fields, data: data))
+        return try open(PostSource(path: path, shownAs: shown ?? path, fields: fields, data: data, siblings: siblings))
     }
 }

@@ -9,19 +9,25 @@ enum XArchive {
         guard let start = data.firstIndex(of: UInt8(ascii: "[")) else {
             throw .unreadableInput(Diagnostic(file: path, message: "no JSON array after the 'window.YTD…' prefix; not read"))
         }
-        guard let items = try ExportJSON.parse(data[start...], path: path) as? [Any] else {
+        guard let items = try ExportJSON.parse(data[start...], path: path, within: data) as? [Any] else {
             throw .unreadableInput(Diagnostic(file: path, message: "expected an array of tweets; not read"))
         }
         return items
     }
 
-    static func events(_ data: Data, path: String, diskPath: String) throws(PostLintError) -> [ReaderEvent] {
+    static func events(_ data: Data, path: String, noteFile: (path: String, data: Data)?) throws(PostLintError) -> [ReaderEvent] {
         let items = try array(data, path: path)
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix("note-tweet") { return noteEvents(items, path: path) }
-        // Long posts: the note-tweet file beside this one holds their full text.
-        let notes = noteTexts(beside: diskPath)
-        return items.enumerated().map { index, item in
+        // Long posts: the note-tweet file beside this one holds their full text. A broken one
+        // is reported (long posts would otherwise be linted cut at their first 280 characters).
+        var notes: [String] = [], problems: [ReaderEvent] = []
+        if let noteFile {
+            do throws(PostLintError) { notes = noteTexts(try array(noteFile.data, path: noteFile.path)) } catch {
+                problems.append(.bad(Diagnostic(file: noteFile.path, message: "\(error.diagnostic(file: noteFile.path).message); long posts in \(name) are read cut at their first 280 characters")))
+            }
+        }
+        return problems + items.enumerated().map { index, item in
             guard let tweet = (item as? [String: Any])?["tweet"] as? [String: Any] ?? item as? [String: Any] else {
                 return .bad(Diagnostic(file: path, message: "item \(index) has no 'tweet' object; record skipped"))
             }
@@ -48,11 +54,8 @@ enum XArchive {
         return String(prefix.prefix(200))
     }
 
-    static func noteTexts(beside path: String) -> [String] {
-        let folder = (path as NSString).deletingLastPathComponent
-        let notePath = (folder as NSString).appendingPathComponent("note-tweet.js")
-        guard let data = FileManager.default.contents(atPath: notePath), let items = try? array(data, path: notePath) else { return [] }
-        return items.compactMap { (($0 as? [String: Any])?["noteTweet"] as? [String: Any]).flatMap { ($0["core"] as? [String: Any])?["text"] as? String } }
+    static func noteTexts(_ items: [Any]) -> [String] {
+        items.compactMap { (($0 as? [String: Any])?["noteTweet"] as? [String: Any]).flatMap { ($0["core"] as? [String: Any])?["text"] as? String } }
     }
 
     static func noteEvents(_ items: [Any], path: String) -> [ReaderEvent] {
@@ -74,6 +77,6 @@ extension InputReader {
     static let xArchive = InputReader.posts(.xArchive, "X/Twitter archive (tweets.js, tweet.js, tweets-partN.js, note-tweet.js)", platformExport: true,
                                             detects: { name, ext in ext == "js" && (name.hasPrefix("tweet") || name.hasPrefix("note-tweet")) }) {
         source throws(PostLintError) in
-        EventListReader(events: try XArchive.events(try source.contents(), path: source.shownAs, diskPath: source.path))
+        EventListReader(events: try XArchive.events(try source.contents(), path: source.shownAs, noteFile: source.sibling(named: "note-tweet.js")))
     }
 }

@@ -61,7 +61,6 @@ public final class LintRun {
         var report = RunReport(documents: [], problems: problems, rules: linter.rules)
         var stages = makeStages()
         for sink in sinks { sink.start(inputs) }
-        defer { PostInput.cleanUp(inputs.compactMap { if case .posts(let input) = $0 { return input } else { return nil } }) }
         for case .document(let document) in inputs {
             let result = linter.lint(document)
             report.problems += result.failures.map { Diagnostic(file: document.path ?? "<stdin>", message: "\($0)") }
@@ -107,6 +106,7 @@ public final class LintRun {
             }
             // Once per file, not per post (it resolves the path on disk).
             let relative = configuration.relativePath(file.displayPath)
+            let recordsBefore = Self.records(in: summary)
             batch.run(&reader, path: file.displayPath, summary: &summary, onResult: { result in
                 if !result.failures.isEmpty { found.ruleFailures += 1 }
                 for failure in result.failures {
@@ -124,17 +124,29 @@ public final class LintRun {
             }, onProgress: { read in
                 for sink in sinks { sink.progress(postsRead: read) }
             })
+            // A file that yields no record at all is not a clean result: its layout changed, it
+            // is another format under a known name, or it is empty. Standard input may be empty
+            // (a streaming filter's empty partition).
+            if Self.records(in: summary) == recordsBefore && !file.isStandardInput {
+                report.problems.append(Diagnostic(file: file.displayPath, message:
+                    "no posts found (read as \(file.format.reader.summary)): the file is empty or its layout changed; if it is another format, choose it with --input-format"))
+            }
         }
         summary.merge(found)
         let failed = summary.badRecords + summary.ruleFailures
         if failed > 0 && !options.skipBadRecords {
             var parts: [String] = []
-            if summary.badRecords > 0 { parts.append("\(summary.badRecords) malformed record\(summary.badRecords == 1 ? " was" : "s were")") }
-            if summary.ruleFailures > 0 { parts.append("rules failed on \(summary.ruleFailures) post\(summary.ruleFailures == 1 ? "" : "s")") }
+            if summary.badRecords > 0 { parts.append("\(summary.badRecords) malformed record\(summary.badRecords == 1 ? "" : "s") reported and skipped") }
+            if summary.ruleFailures > 0 { parts.append("rules failed on \(summary.ruleFailures) post\(summary.ruleFailures == 1 ? "" : "s") (reported)") }
             report.problems.append(Diagnostic(file: files.map(\.displayPath).joined(separator: ", "),
-                                              message: parts.joined(separator: " and ") + ", reported and skipped (use --skip-bad-records to accept)"))
+                                              message: parts.joined(separator: "; ") + " (use --skip-bad-records to accept)"))
         }
         return summary
+    }
+
+    /// Every record a reader produced: posts read, skipped by nature, malformed.
+    private static func records(in summary: BatchSummary) -> Int {
+        summary.postsRead + summary.skipped.values.reduce(0, +) + summary.badRecords
     }
 
     /// The stages in their fixed order (a new stage is one line here).

@@ -81,7 +81,7 @@ public enum RunInputs {
                 continue
             }
             if forcedDocument == nil, ArchiveInputs.isArchive(path) {
-                do throws(PostLintError) { inputs += try ArchiveInputs.expand(path).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
+                do throws(PostLintError) { inputs += try ArchiveInputs.expand(path, problems: &problems).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
                 continue
             }
             if forcedDocument == nil, let format = forcedPosts ?? InputFormat.detectFile(path: path), format.yieldsPosts {
@@ -119,7 +119,7 @@ public enum RunInputs {
         problems += collected.problems
         for path in collected.files {
             if ArchiveInputs.isArchive(path) && forced == nil {
-                do throws(PostLintError) { inputs += try ArchiveInputs.expand(path).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
+                do throws(PostLintError) { inputs += try ArchiveInputs.expand(path, problems: &problems).map(RunInput.posts) } catch { problems.append(error.diagnostic(file: path)) }
             } else if let format = forced ?? InputFormat.detectFile(path: path), format.yieldsPosts {
                 inputs.append(.posts(PostInput(path: path, displayPath: path, format: format)))
             } else {

@@ -97,7 +97,8 @@ import Testing
         let path = folder.appendingPathComponent("archive-x.tar.gz").path
         for number in 0..<300 {
             try Data(Self.mutate(original, &random)).write(to: URL(fileURLWithPath: path))
-            guard let inputs = try? ArchiveInputs.expand(path) else { continue }
+            var problems: [Diagnostic] = []
+            guard let inputs = try? ArchiveInputs.expand(path, problems: &problems) else { continue }
             for input in inputs {
                 Self.check([UInt8](input.data ?? Data()), name: input.displayPath, format: input.format, case: number)
             }
