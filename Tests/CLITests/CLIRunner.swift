@@ -20,12 +20,18 @@ struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    /// Runs `postlint arguments…` in the repository root with `stdin` piped in.
+    /// Runs `postlint arguments…` in the repository root with `stdin` piped in. With
+    /// `timeout` (seconds), a run that hangs is killed and exits 124 (coreutils' `timeout`).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    in directory: URL = repository) throws -> Result {
+                    in directory: URL = repository, timeout: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let timeout {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = ["--kill-after=5", "\(timeout)", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")

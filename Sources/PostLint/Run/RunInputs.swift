@@ -34,8 +34,7 @@ public enum RunInputs {
         switch policy {
         case .documentsAndPosts: return documentsAndPosts(paths, options: options, configuration: configuration, standardInput: standardInput)
         case .postsOnly:
-            let collected = postsOnly(paths, options: options)
-            return (collected.inputs, collected.problems, [])
+            return postsOnly(paths, options: options)
         }
     }
 
@@ -67,6 +66,7 @@ public enum RunInputs {
         let explicit = Set(paths)
         let collected = InputCollector(excludes: options.excludes).collect(walked)
         problems += collected.problems
+        notes += collected.notes
         var excludedExplicitly = 0
         for path in collected.files {
             let relative = configuration.relativePath(path)
@@ -106,7 +106,7 @@ public enum RunInputs {
         return (inputs, problems, notes)
     }
 
-    private static func postsOnly(_ paths: [String], options: RunOptions) -> (inputs: [RunInput], problems: [Diagnostic]) {
+    private static func postsOnly(_ paths: [String], options: RunOptions) -> (inputs: [RunInput], problems: [Diagnostic], notes: [String]) {
         let forced = options.inputFormat.flatMap { $0.yieldsPosts ? $0 : nil }
         var inputs: [RunInput] = [], problems: [Diagnostic] = []
         // Folders are searched for exports; note-tweet.js completes tweets.js beside it, so it
@@ -126,6 +126,11 @@ public enum RunInputs {
                 problems.append(Diagnostic(file: path, message: "not a known export format; choose one with --input-format"))
             }
         }
-        return (inputs, problems)
+        if inputs.isEmpty && problems.isEmpty {
+            let skipped = collected.notes.isEmpty ? "" : " (\(collected.notes.joined(separator: "; ")))"
+            problems.append(Diagnostic(file: paths.joined(separator: ", "),
+                                       message: "nothing to audit: no export file postlint can read\(skipped); give the export's files or folder, or choose a format with --input-format"))
+        }
+        return (inputs, problems, collected.notes)
     }
 }
