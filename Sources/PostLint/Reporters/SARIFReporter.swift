@@ -4,12 +4,20 @@ import Foundation
 /// is described (short and full description, markdown help), `ruleId`s are the stable rule
 /// ids, URIs are the paths as given (run postlint from the repository root for
 /// repository-relative URIs), each result has `partialFingerprints`, and columns are stated
-/// as Unicode code points.
+/// as Unicode code points. GitHub code scanning refuses a run with more than 25,000 results,
+/// so past `maxResults` the most severe are kept (errors, then warnings, then info, each in
+/// report order) and a notification in the log says how many were left out.
 public struct SARIFReporter: Reporter {
     public static let name = "sarif"
+    /// GitHub code scanning's limit of results per run.
+    public static let gitHubResultLimit = 25_000
     public var toolVersion: String
+    public var maxResults: Int
 
-    public init(toolVersion: String = "0.1.0") { self.toolVersion = toolVersion }
+    public init(toolVersion: String = "0.1.0", maxResults: Int = SARIFReporter.gitHubResultLimit) {
+        self.toolVersion = toolVersion
+        self.maxResults = maxResults
+    }
 
     public func render(_ report: RunReport) -> String {
         var rules = report.rules
@@ -22,7 +30,7 @@ public struct SARIFReporter: Reporter {
                                         sources: [Suppressions.documentation], examples: RuleExamples(bad: [], good: []), file: "", line: 0))
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        var results: [[String: Any]] = []
+        var results: [(severity: Severity, result: [String: Any])] = []
         for linted in report.documents {
             var occurrences: [String: Int] = [:]
             let lines = LineIndex(linted.document.bytes)
@@ -62,8 +70,17 @@ public struct SARIFReporter: Reporter {
                         ]],
                     ]]
                 }
-                results.append(result)
+                results.append((finding.severity, result))
             }
+        }
+        var notifications: [[String: Any]] = []
+        if results.count > maxResults {
+            let order: [Severity: Int] = [.error: 0, .warning: 1, .info: 2]
+            let kept = results.enumerated().sorted { (order[$0.element.severity]!, $0.offset) < (order[$1.element.severity]!, $1.offset) }
+                .prefix(maxResults).sorted { $0.offset < $1.offset }.map(\.element)
+            notifications.append(["level": "warning", "message": ["text":
+                "\(results.count - maxResults) of \(results.count) results were left out: GitHub code scanning accepts at most \(maxResults) per run, so the most severe are kept; lint fewer files per run, raise --fail-on, or use --format jsonl for every finding"]])
+            results = kept
         }
         let log: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -77,14 +94,14 @@ public struct SARIFReporter: Reporter {
                 ]],
                 "columnKind": "unicodeCodePoints",
                 "originalUriBaseIds": ["%SRCROOT%": ["uri": "./"]],
-                "results": results,
+                "results": results.map(\.result),
                 "invocations": [[
                     "executionSuccessful": report.problems.isEmpty,
                     "toolExecutionNotifications": report.problems.map { problem -> [String: Any] in
                         var location: [String: Any] = ["artifactLocation": ["uri": Self.uri(problem.file)]]
                         if problem.line > 0 { location["region"] = ["startLine": problem.line, "startColumn": max(1, problem.column)] }
                         return ["level": "error", "message": ["text": problem.message], "locations": [["physicalLocation": location]]]
-                    },
+                    } + notifications,
                 ]],
             ]],
         ]
