@@ -19,6 +19,11 @@ public struct LinterConfiguration: Sendable {
     /// The audience's region (`US`, `GB`, `AU`…): region lists count only for it and for
     /// international resources, and messages suggest its resources. Nil: every region counts.
     public var region: String?
+    /// The most time the rules may take on one text (a document or a post) in all; past it the
+    /// remaining rules do not run and the text gets a rule failure naming how many were left
+    /// (reported and counted like a PCRE2 limit, never silently skipped). PCRE2's limits bound
+    /// each match attempt; this bounds their sum on a long text dense with matches.
+    public var timeBudget: Duration = .seconds(10)
 
     public init(includeBuiltinRules: Bool = true, extraRuleFiles: [RuleFile] = [],
                 disabledRules: Set<String> = [], matchLimits: MatchLimits = .default, region: String? = nil,
@@ -49,6 +54,9 @@ public final class Linter: Sendable {
     public let rules: [RuleDefinition]
     let compiled: [CompiledRule]
     let matchLimits: MatchLimits
+    let timeBudget: Duration
+    /// Texts shorter than this are not timed: PCRE2's per-attempt limits bound them.
+    static let timedTextSize = 16_384
     let prefilter: Prefilter?
     /// Time per stage and rule, when profiling.
     public let profile: LintProfile?
@@ -64,15 +72,17 @@ public final class Linter: Sendable {
         compiled = all.filter { !configuration.disabledRules.contains($0.definition.id) }
         rules = compiled.map(\.definition)
         matchLimits = configuration.matchLimits
+        timeBudget = configuration.timeBudget
         profile = configuration.profile
         prefilter = configuration.prefilter ? Prefilter(literalsPerRule: compiled.map { $0.matcher.requiredLiterals }) : nil
         deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
     }
 
-    private init(compiled: [CompiledRule], matchLimits: MatchLimits, profile: LintProfile?, prefilter: Bool) {
+    private init(compiled: [CompiledRule], matchLimits: MatchLimits, timeBudget: Duration, profile: LintProfile?, prefilter: Bool) {
         self.compiled = compiled
         rules = compiled.map(\.definition)
         self.matchLimits = matchLimits
+        self.timeBudget = timeBudget
         self.profile = profile
         self.prefilter = prefilter ? Prefilter(literalsPerRule: compiled.map { $0.matcher.requiredLiterals }) : nil
         deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
@@ -82,8 +92,8 @@ public final class Linter: Sendable {
     /// compiled again; only the prefilter is rebuilt).
     public func disabling(_ ids: Set<String>) -> Linter {
         guard !ids.isEmpty else { return self }
-        return Linter(compiled: compiled.filter { !ids.contains($0.definition.id) }, matchLimits: matchLimits, profile: profile,
-                      prefilter: prefilter != nil)
+        return Linter(compiled: compiled.filter { !ids.contains($0.definition.id) }, matchLimits: matchLimits, timeBudget: timeBudget,
+                      profile: profile, prefilter: prefilter != nil)
     }
 
     /// Each rule's candidate patterns as PCRE2 source, with whether they are caseless (for
@@ -203,7 +213,15 @@ public final class Linter: Sendable {
             selected = prefilter.candidates(texts)
             if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
         }
+        let deadline = text.bytes.count >= Self.timedTextSize ? ContinuousClock.now + timeBudget : nil
         for (index, rule) in rules.enumerated() {
+            if let deadline, ContinuousClock.now > deadline {
+                let left = rules.indices[index...].filter { selected?[$0] ?? true }.count
+                let where_ = document.path.map { " in \($0)" } ?? ""
+                failures.append(.ruleFailed(rule: rule.definition.id,
+                                            message: "the rules' time budget of \(timeBudget) per text ran out; \(left) of \(rules.count) rules did not run\(where_)"))
+                break
+            }
             guard selected?[index] ?? true else {
                 profile?.addRule(rule.definition.id, nil)
                 continue

@@ -80,4 +80,19 @@ import Testing
         let column = caret.distance(from: caret.startIndex, to: try #require(caret.firstIndex(of: "^")))
         #expect(String(Array(source)[column..<(column + 5)]) == "vibes")
     }
+
+    /// PCRE2's limits bound each attempt, not their sum: a long text gets a time budget, and
+    /// running out of it is a reported failure, never a silent skip.
+    @Test func theRulesTimeBudgetOnALongTextIsAReportedFailure() throws {
+        let text = String(repeating: "Good vibes only, others have it worse. ", count: 600)
+        var configuration = LinterConfiguration()
+        configuration.timeBudget = .zero
+        let result = try Linter(configuration: configuration).lint(Document(text: text, path: "long.txt"))
+        let failure = try #require(result.failures.first)
+        #expect("\(failure)".contains("time budget") && "\(failure)".contains("did not run in long.txt"))
+        // A short text is not timed; the default budget leaves a long one alone.
+        #expect(try Linter(configuration: configuration).lint(Document(text: "Good vibes only!")).failures.isEmpty)
+        let full = try Linter().lint(Document(text: text, path: "long.txt"))
+        #expect(full.failures.isEmpty && full.findings.count >= 1200)
+    }
 }
