@@ -1,0 +1,176 @@
+import Foundation
+import PostLint
+import Testing
+
+/// `postlint lsp` through the built binary over pipes: lifecycle and exit codes, framing,
+/// malformed input, position encodings, configuration errors, and diagnostics equal to
+/// `check --format json` on the same text and configuration.
+@Suite struct LSPTests {
+    typealias S = LSPSession
+
+    @Test func initializeShutdownExitIsCleanAndStdoutHoldsOnlyFrames() throws {
+        let result = try S.run([S.initialize(), S.notification("initialized"), S.shutdownAndExit])
+        #expect(!result.timedOut)
+        #expect(result.status == 0)
+        #expect(result.trailing.isEmpty)
+        let capabilities = try #require((result.response(id: 1)?["result"] as? [String: Any])?["capabilities"] as? [String: Any])
+        #expect(capabilities["positionEncoding"] as? String == "utf-16")
+        #expect((capabilities["textDocumentSync"] as? [String: Any])?["change"] as? Int == 2)
+        #expect(capabilities["hoverProvider"] as? Bool == true)
+        #expect(result.response(id: 9_999)?.keys.contains("result") == true)
+        #expect(result.messages.count == 2)
+    }
+
+    @Test func exitWithoutShutdownOrEndOfInputIsOne() throws {
+        let early = try S.run([S.initialize(), S.notification("exit")])
+        #expect(early.status == 1)
+        let ended = try S.run([S.initialize()])
+        #expect(ended.status == 1)
+        let endedAfterShutdown = try S.run([S.initialize(), S.request(2, "shutdown")])
+        #expect(endedAfterShutdown.status == 0)
+    }
+
+    @Test(arguments: [(["utf-8", "utf-16"], "utf-8"), (["utf-16", "utf-8"], "utf-16"), (["utf-7"], "utf-16"), ([], "utf-16")])
+    func positionEncodingIsNegotiated(offered: [String], chosen: String) throws {
+        let result = try S.run([S.initialize(encodings: offered), S.shutdownAndExit])
+        let capabilities = (result.response(id: 1)?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
+        #expect(capabilities?["positionEncoding"] as? String == chosen)
+    }
+
+    @Test func framingAcceptsSplitWritesBatchedWritesAndHeaderVariants() throws {
+        let split = S.request(3, "shutdown")
+        let body = try JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+                                                               "params": ["textDocument": ["uri": "file:///nowhere.md"], "position": ["line": 0, "character": 0]]])
+        let variant = Data("content-length: \(body.count)\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".utf8) + body
+        let chunks = [S.initialize() + Data("\r\n".utf8) + variant + split.prefix(7), split.dropFirst(7).prefix(20),
+                      split.dropFirst(27), S.notification("exit")]
+        let result = try S.run(chunks.map { Data($0) }, pause: 0.05)
+        #expect(result.status == 0)
+        #expect(result.messages.compactMap { $0["id"] as? Int } == [1, 2, 3])
+        // The hover named a document that is not open: an error, not a crash.
+        #expect((result.response(id: 2)?["error"] as? [String: Any])?["code"] as? Int == -32602)
+    }
+
+    @Test func malformedMessagesGetErrorsAndTheServerKeepsServing() throws {
+        func raw(_ text: String) -> Data { Data("Content-Length: \(text.utf8.count)\r\n\r\n\(text)".utf8) }
+        let chunks: [Data] = [
+            S.request(1, "textDocument/hover"),                       // before initialize
+            S.initialize(2),
+            Data("Content-Type: text/plain\r\n\r\n".utf8),            // no Content-Length
+            Data("Content-Length: many\r\n\r\n".utf8),                // not a number
+            raw("{not json"),
+            raw("[1, 2]"),
+            raw(#"{"jsonrpc": "2.0", "id": 7}"#),
+            raw(#"{"jsonrpc": "1.0", "id": 8, "method": "shutdown"}"#),
+            S.request(9, "textDocument/definition"),                  // unknown method
+            S.notification("textDocument/unknownThing"),
+            S.notification("textDocument/didOpen", ["textDocument": ["uri": "file:///x.md"]]),  // no text
+            S.request(10, "textDocument/codeAction", ["textDocument": ["uri": "file:///x.md"]]),
+            S.shutdownAndExit,
+        ]
+        let result = try S.run(chunks)
+        #expect(!result.timedOut)
+        #expect(result.status == 0)
+        #expect(result.trailing.isEmpty)
+        func code(_ message: [String: Any]?) -> Int? { (message?["error"] as? [String: Any])?["code"] as? Int }
+        #expect(code(result.response(id: 1)) == -32002)
+        #expect(result.response(id: 2)?["result"] != nil)
+        let anonymous = result.messages.filter { $0["id"] is NSNull }.map(code)
+        #expect(anonymous == [-32700, -32700, -32700, -32600])
+        #expect(code(result.response(id: 7)) == -32600)
+        #expect(code(result.response(id: 8)) == -32600)
+        #expect(code(result.response(id: 9)) == -32601)
+        #expect(code(result.response(id: 10)) == -32602)
+        #expect(result.response(id: 9_999)?.keys.contains("result") == true)
+        #expect(result.stderr.contains("unknown notification 'textDocument/unknownThing'"))
+    }
+
+    // MARK: - Same findings as check
+
+    static let config = """
+        version: 1
+        region: GB
+        overrides:
+          - files: ["posts/**"]
+            rules: {toxic-positivity: error}
+        """
+
+    /// Emoji (two UTF-16 units, four bytes), an accent, CRLF line ends and Markdown code.
+    static let draft = "# 😀 Café news 🎉\r\n\r\nGood vibes only! 👋🏽 Everything happens for a reason.\r\n\r\n"
+        + "`good vibes only` in code is skipped. I want to kill myself some days.\r\n"
+
+    @Test(arguments: ["utf-16", "utf-8"])
+    func diagnosticsEqualCheckJSONFindings(encoding: String) throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.config.write(to: root.appendingPathComponent(".postlint.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("posts"), withIntermediateDirectories: true)
+        let file = root.appendingPathComponent("posts/draft.md")
+        let uri = file.absoluteString
+        let result = try S.run([
+            S.initialize(encodings: [encoding]),
+            S.notification("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": Self.draft]]),
+            S.shutdownAndExit,
+        ])
+        #expect(result.status == 0)
+        let published = try #require(result.notifications("textDocument/publishDiagnostics").first?["params"] as? [String: Any])
+        #expect(published["uri"] as? String == uri)
+        #expect(published["version"] as? Int == 1)
+        let diagnostics = try #require(published["diagnostics"] as? [[String: Any]])
+
+        let check = try CLIRunner.run(["check", "--format", "json", "--stdin-filename", "posts/draft.md", "-"], stdin: Self.draft, in: root)
+        #expect(check.status == 1, "\(check.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.count >= 3)
+
+        let positions = TextPositions(Self.draft)
+        let unit = PositionEncoding(rawValue: encoding)!
+        func expected(_ finding: [String: Any]) -> String {
+            let location = finding["location"] as! [String: Any]
+            let offset = location["offset"] as! Int, length = location["length"] as! Int
+            let start = positions.position(ofByte: offset, encoding: unit), end = positions.position(ofByte: offset + length, encoding: unit)
+            let severity = ["error": 1, "warning": 2, "info": 3][finding["severity"] as! String]!
+            return "\(finding["rule"]!) \(severity) \(start.line):\(start.character)-\(end.line):\(end.character) \(finding["message"]!)"
+        }
+        func actual(_ diagnostic: [String: Any]) -> String {
+            let range = diagnostic["range"] as! [String: [String: Int]]
+            return "\(diagnostic["code"]!) \(diagnostic["severity"]!) \(range["start"]!["line"]!):\(range["start"]!["character"]!)-"
+                + "\(range["end"]!["line"]!):\(range["end"]!["character"]!) \(diagnostic["message"]!)"
+        }
+        #expect(diagnostics.map(actual) == findings.map(expected))
+        // The override made toxic positivity an error here; the region picked the UK's line.
+        #expect(diagnostics.contains { $0["code"] as? String == "toxic-positivity/good-vibes-only" && $0["severity"] as? Int == 1 })
+        #expect(diagnostics.allSatisfy { $0["source"] as? String == "postlint" })
+        let href = (diagnostics.first?["codeDescription"] as? [String: Any])?["href"] as? String
+        #expect(href == RuleDocs.pageURL(of: diagnostics.first?["code"] as? String ?? ""))
+        // "Good" starts after "# 😀 Café news 🎉", a blank line: line 2, column 0 in any encoding;
+        // "Everything" sits after the waving hand with a skin tone (4 UTF-16 units, 8 bytes).
+        let everything = try #require(diagnostics.first { $0["code"] as? String == "toxic-positivity/everything-happens-for-a-reason" })
+        let start = (everything["range"] as? [String: [String: Int]])?["start"]
+        #expect(start == ["line": 2, "character": encoding == "utf-16" ? 22 : 26])
+    }
+
+    @Test func aBrokenConfigurationIsShownAndTheServerKeepsServing() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "version: 1\nregoin: GB\n".write(to: root.appendingPathComponent(".postlint.yml"), atomically: true, encoding: .utf8)
+        let uri = root.appendingPathComponent("draft.txt").absoluteString
+        let result = try S.run([
+            S.initialize(),
+            S.notification("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "plaintext", "version": 1, "text": "Good vibes only"]]),
+            S.request(2, "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 1]]),
+            S.shutdownAndExit,
+        ])
+        #expect(result.status == 0)
+        let shown = result.notifications("window/showMessage").compactMap { $0["params"] as? [String: Any] }
+        #expect(shown.count == 1)
+        #expect(shown.first?["type"] as? Int == 1)
+        #expect((shown.first?["message"] as? String)?.contains("regoin") == true)
+        let onConfig = result.notifications("textDocument/publishDiagnostics").compactMap { $0["params"] as? [String: Any] }
+            .first { ($0["uri"] as? String)?.hasSuffix(".postlint.yml") == true }
+        let diagnostic = try #require((onConfig?["diagnostics"] as? [[String: Any]])?.first)
+        #expect((diagnostic["range"] as? [String: [String: Int]])?["start"]?["line"] == 1)
+        #expect(result.response(id: 2)?["result"] is NSNull)
+    }
+}
