@@ -48,6 +48,7 @@ extension LanguageServer {
     /// A configuration file changed: every run is rebuilt and every open document linted again.
     func configurationChanged() {
         configurations.invalidate()
+        linted.removeAll()  // same texts, new settings
         for uri in documents.documents.keys.sorted() {
             pendingLints.removeValue(forKey: uri)?.cancel()
             lintNow(uri)
