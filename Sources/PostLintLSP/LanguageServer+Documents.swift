@@ -71,7 +71,13 @@ extension LanguageServer {
 
     /// Lints the open document `uri` now and publishes its diagnostics.
     func lintNow(_ uri: String) {
-        guard !shutdownRequested, let document = documents[uri], let result = findings(of: document) else { return }
+        guard !shutdownRequested, let document = documents[uri] else { return }
+        guard let result = findings(of: document) else {
+            // Nothing was linted (the configuration is broken): no stale diagnostics stay.
+            linted[uri] = nil
+            publish(uri, version: document.version, diagnostics: [])
+            return
+        }
         linted[uri] = result
         for problem in result.problems {
             logMessage("postlint could not fully lint \(uri): \(problem)", type: .error)
@@ -98,8 +104,6 @@ extension LanguageServer {
             return run.findings(of: document)
         case .failure(let error):
             if resolved.isNew { reportConfigurationError(error, file: resolved.file) }
-            linted[document.uri] = nil
-            publish(document.uri, version: document.version, diagnostics: [])
             return nil
         }
     }
@@ -126,8 +130,9 @@ extension LanguageServer {
         if rest.hasPrefix(file + ":") { rest = rest.dropFirst(file.count + 1) }
         let parts = rest.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
         if parts.count == 3, let lineNumber = Int(parts[0]), let column = Int(parts[1]) {
-            return (TextPosition(line: max(0, lineNumber - 1), character: max(0, column - 1)),
-                    parts[2].trimmingCharacters(in: .whitespaces))
+            var message = parts[2].trimmingCharacters(in: .whitespaces)
+            if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
+            return (TextPosition(line: max(0, lineNumber - 1), character: max(0, column - 1)), message)
         }
         return (TextPosition(line: 0, character: 0), line)
     }
