@@ -174,3 +174,39 @@ import Testing
         #expect(result.response(id: 2)?["result"] is NSNull)
     }
 }
+
+extension LSPTests {
+    /// Incremental changes land where the editor meant them: after a surrogate pair (utf-16)
+    /// and across a CRLF line end; a request after the change sees the new text at once,
+    /// without waiting for the debounce.
+    @Test func incrementalChangesAreSplicedInTheNegotiatedEncoding() throws {
+        let uri = "untitled:draft-1"
+        func change(_ version: Int, _ range: [Int], _ text: String) -> Data {
+            S.notification("textDocument/didChange", [
+                "textDocument": ["uri": uri, "version": version],
+                "contentChanges": [["range": ["start": ["line": range[0], "character": range[1]], "end": ["line": range[2], "character": range[3]]],
+                                    "text": text]],
+            ])
+        }
+        func hover(_ id: Int, _ line: Int, _ character: Int) -> Data {
+            S.request(id, "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": line, "character": character]])
+        }
+        let result = try S.run([
+            S.initialize(),
+            S.notification("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "plaintext", "version": 1, "text": "😀 ok\r\nbye\r\n"]]),
+            change(2, [0, 3, 0, 5], "Good vibes only"),          // "ok" (after 2 + 1 units) replaced
+            hover(2, 0, 4),
+            change(3, [0, 18, 1, 3], "!\r\nEverything happens for a reason"),  // the CRLF and "bye" replaced
+            hover(3, 1, 0),
+            S.shutdownAndExit,
+        ])
+        #expect(result.status == 0)
+        func range(_ id: Int) -> [String: [String: Int]]? {
+            (result.response(id: id)?["result"] as? [String: Any])?["range"] as? [String: [String: Int]]
+        }
+        #expect(range(2) == ["start": ["line": 0, "character": 3], "end": ["line": 0, "character": 18]])
+        #expect(range(3) == ["start": ["line": 1, "character": 0], "end": ["line": 1, "character": 31]])
+        let value = (((result.response(id: 3)?["result"] as? [String: Any])?["contents"]) as? [String: Any])?["value"] as? String
+        #expect(value?.contains("toxic-positivity/everything-happens-for-a-reason") == true)
+    }
+}
