@@ -210,3 +210,47 @@ extension LSPTests {
         #expect(value?.contains("toxic-positivity/everything-happens-for-a-reason") == true)
     }
 }
+
+extension LSPTests {
+    static let pathologicalRule = """
+        id: house/slow
+        kind: pattern
+        category: toxic-positivity
+        severity: warning
+        title: A pattern that backtracks without end on a run of a's
+        message: "'{match}' again"
+        explanation: For tests.
+        sources: [https://example.org/rule]
+        pattern: '(a+)+$'
+        examples:
+          bad: ["[[aa]]"]
+          good: ["calm"]
+        """
+
+    /// A rule that fails on a text (PCRE2's match limit) is logged to the client; the other
+    /// rules' diagnostics are still published and the server goes on with the next document.
+    @Test func aDocumentThatFailsToLintIsLoggedAndTheServerKeepsServing() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try Self.pathologicalRule.write(to: root.appendingPathComponent("rules/slow.yml"), atomically: true, encoding: .utf8)
+        try "version: 1\nrule-folders: [rules]\n".write(to: root.appendingPathComponent(".postlint.yml"), atomically: true, encoding: .utf8)
+        let failing = root.appendingPathComponent("a.txt").absoluteString, fine = root.appendingPathComponent("b.txt").absoluteString
+        let result = try S.run([
+            S.initialize(),
+            S.notification("textDocument/didOpen", ["textDocument": ["uri": failing, "languageId": "plaintext", "version": 1,
+                                                                     "text": "Good vibes only. " + String(repeating: "a", count: 40) + "!"]]),
+            S.notification("textDocument/didOpen", ["textDocument": ["uri": fine, "languageId": "plaintext", "version": 1, "text": "Good vibes only"]]),
+            S.shutdownAndExit,
+        ], in: root)
+        #expect(result.status == 0)
+        let logged = result.notifications("window/logMessage").compactMap { $0["params"] as? [String: Any] }
+        #expect(logged.contains { $0["type"] as? Int == 1 && ($0["message"] as? String)?.contains("match limit exceeded") == true })
+        let published = result.notifications("textDocument/publishDiagnostics").compactMap { $0["params"] as? [String: Any] }
+        func codes(_ uri: String) -> [String]? {
+            (published.first { $0["uri"] as? String == uri }?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+        }
+        #expect(codes(failing) == ["toxic-positivity/good-vibes-only"])
+        #expect(codes(fine) == ["toxic-positivity/good-vibes-only"])
+    }
+}
