@@ -5,7 +5,9 @@ extension LanguageServer {
     func codeActions(_ params: JSONValue) throws(JSONRPCError) -> JSONValue {
         let (document, linted) = try current(params)
         guard let linted else { return [] }
-        if let only = params["context"]?["only"]?.array?.compactMap(\.string), !only.contains(where: { $0 == "quickfix" || $0.hasPrefix("quickfix.") || "quickfix".hasPrefix($0 + ".") }) {
+        // Kinds are hierarchical: `only: ["quickfix"]` (or a parent of it) asks for these.
+        if let only = params["context"]?["only"]?.array?.compactMap(\.string),
+           !only.contains(where: { $0 == "quickfix" || "quickfix".hasPrefix($0 + ".") }) {
             return []
         }
         guard let requested = LSPRange.bytes(of: params["range"], in: linted.positions, encoding: client.encoding) else {
