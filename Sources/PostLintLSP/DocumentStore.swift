@@ -33,7 +33,7 @@ struct DocumentStore {
             guard let text = change["text"]?.string else {
                 throw .invalidParams("a content change of '\(uri)' has no 'text'")
             }
-            guard let range = change["range"] else {
+            guard let range = change["range"], range != .null else {
                 document.text = text  // a full replacement
                 continue
             }

@@ -72,6 +72,8 @@ extension LanguageServer {
     /// Lints the open document `uri` now and publishes its diagnostics.
     func lintNow(_ uri: String) {
         guard !shutdownRequested, let document = documents[uri] else { return }
+        // A .postlint.yml open in the editor is settings, not prose (its errors are shown on it).
+        if let path = DocumentLocation.path(ofURI: uri), WorkspaceConfiguration.isConfigurationFile(path) { return }
         guard let result = findings(of: document) else {
             // Nothing was linted (the configuration is broken): no stale diagnostics stay.
             linted[uri] = nil
