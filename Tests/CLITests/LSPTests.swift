@@ -254,3 +254,34 @@ extension LSPTests {
         #expect(codes(fine) == ["toxic-positivity/good-vibes-only"])
     }
 }
+
+extension LSPTests {
+    /// A rule that flags something missing (a crisis line after a mention of suicide) adds its
+    /// suggestion as a paragraph at the end instead of replacing the words that made it fire;
+    /// its "disable for this line" comment in plain text is a plain line, with the CRLF kept.
+    @Test func aMissingResourceIsAddedAtTheEndNotSwappedIn() throws {
+        let uri = "untitled:draft-2"
+        let text = "Some days I want to kill myself.\r\nThat is all.\r\n"
+        let result = try S.run([
+            S.initialize(),
+            S.notification("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "plaintext", "version": 1, "text": text]]),
+            S.request(2, "textDocument/codeAction", ["textDocument": ["uri": uri],
+                                                     "range": ["start": ["line": 0, "character": 22], "end": ["line": 0, "character": 22]],
+                                                     "context": ["diagnostics": [], "only": ["quickfix"]]]),
+            S.shutdownAndExit,
+        ])
+        let actions = try #require(result.response(id: 2)?["result"] as? [[String: Any]])
+        func edit(_ action: [String: Any]) -> [String: Any]? {
+            (((action["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])?.first
+        }
+        let add = try #require(actions.first { ($0["title"] as? String)?.hasPrefix("Add '") == true })
+        let addition = try #require(edit(add))
+        #expect((addition["range"] as? [String: [String: Int]])?["start"] == ["line": 2, "character": 0])
+        #expect((addition["newText"] as? String)?.hasPrefix("\r\n") == true)
+        #expect((addition["newText"] as? String)?.contains("988") == true)
+        let disable = try #require(actions.first { ($0["title"] as? String)?.hasPrefix("Disable crisis-resources/") == true })
+        let comment = try #require(edit(disable)?["newText"] as? String)
+        #expect(comment.hasPrefix("postlint-disable-next-line crisis-resources/") && comment.hasSuffix("\r\n"))
+        #expect(!actions.contains { ($0["title"] as? String)?.hasPrefix("Replace with") == true })
+    }
+}
