@@ -9,6 +9,7 @@ let fuzzSettings: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,ad
 let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 // Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint (and postlint-fuzz);
+// PostLint ← PostLintLSP ← postlint (the `lsp` subcommand);
 // CArchive ← LibArchive ← PostLint
 // The built-in rule packs in Rules/ are embedded into PostLint at build time by
 // EmbedRulesPlugin, so a copied binary carries them and Rules/ stays the one place to edit.
@@ -17,6 +18,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "PostLint", targets: ["PostLint"]),
+        // lsp: the language server behind `postlint lsp`.
+        .library(name: "PostLintLSP", targets: ["PostLintLSP"]),
         .executable(name: "postlint", targets: ["postlint"]),
         .executable(name: "postlint-fuzz", targets: ["PostLintFuzz"]),
     ],
@@ -52,9 +55,11 @@ let package = Package(
             plugins: ["EmbedRulesPlugin"]
         ),
         .executableTarget(name: "PostLintFuzz", dependencies: ["PostLint"], swiftSettings: fuzzSettings, linkerSettings: fuzzLinking),
+        // lsp: the language server (JSON-RPC over stdio, hand-written: no LSP package is listed).
+        .target(name: "PostLintLSP", dependencies: ["PostLint"]),
         .executableTarget(
             name: "postlint",
-            dependencies: ["PostLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PostLint", "PostLintLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),

@@ -24,4 +24,7 @@ swift test --skip-build --disable-xctest || status=$?
 if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SPARK:-}" != "1" ]; then
   bash integrations/spark/test.sh || status=$?
 fi
+# lsp: the language server end to end with a real LSP client (pytest-lsp in .venv-lsp/),
+# against the debug binary built above; run even when a Swift test failed.
+POSTLINT="$PWD/.build/debug/postlint" bash integrations/lsp/test.sh || status=$?
 exit "$status"
