@@ -23,9 +23,12 @@ done < <("$replay" --seeds "$target")
 [ -d "Tests/Fuzz/regressions/$target" ] && cp Tests/Fuzz/regressions/"$target"/* "$corpus/" 2>/dev/null || true
 case $target in
   rule-yaml|config) dict=Tests/Fuzz/dictionaries/yaml.dict ;;
-  markdown|html|suppressions|normalizer|lint) dict=Tests/Fuzz/dictionaries/markdown.dict ;;
+  markdown|html|suppressions|normalizer|lint|youtube|pinterest) dict=Tests/Fuzz/dictionaries/markdown.dict ;;
+  archive|bluesky) dict="" ;;  # binary formats: no token dictionary
   *) dict=Tests/Fuzz/dictionaries/json.dict ;;
 esac
+dict_flag=()
+[ -n "$dict" ] && dict_flag=(-dict="$dict")
 POSTLINT_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/postlint-fuzz "$corpus" \
-  -seed=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -dict="$dict" \
+  -seed=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 "${dict_flag[@]}" \
   -artifact_prefix=.build-fuzz/crashes/"$target"- -print_final_stats=1 "$@"

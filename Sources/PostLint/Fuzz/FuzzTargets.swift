@@ -20,6 +20,9 @@ public enum FuzzTargets {
         ("x-archive", ["Fixtures/exports/x-archive"]), ("mastodon", ["Fixtures/exports/mastodon"]),
         ("meta", ["Fixtures/exports/facebook", "Fixtures/exports/instagram", "Fixtures/exports/threads"]),
         ("reddit", ["Fixtures/exports/reddit"]), ("lint", ["Fixtures/drafts", "Fixtures/markdown"]),
+        ("bluesky", ["Fixtures/exports/bluesky/repo.car"]), ("tiktok", ["Fixtures/exports/tiktok"]),
+        ("youtube", ["Fixtures/exports/youtube"]), ("pinterest", ["Fixtures/exports/pinterest/pinterest.html"]),
+        ("archive", ["Fixtures/exports/archives"]),
     ]
 
     public static var names: [String] { all.map(\.name) }
@@ -42,6 +45,11 @@ public enum FuzzTargets {
         case "meta": try reader(input, .facebook, name: "your_posts_1.json"); try reader(input, .threads, name: "threads_and_replies.json")
         case "reddit": try reader(input, .reddit, name: "posts.csv")
         case "lint": try lint(input)
+        case "bluesky": try reader(input, .bluesky, name: "repo.car")
+        case "tiktok": try reader(input, .tiktok, name: "user_data_tiktok.json")
+        case "youtube": try reader(input, .youtube, name: "my-comments.html"); try reader(input, .youtube, name: "comments.csv")
+        case "pinterest": try reader(input, .pinterest, name: "pinterest.html")
+        case "archive": try archive(input)
         default: throw Violation(description: "unknown fuzz target '\(name)'; known: \(names.joined(separator: ", "))")
         }
     }
@@ -138,18 +146,46 @@ public enum FuzzTargets {
         }
     }
 
-    static func reader(_ input: [UInt8], _ format: InputFormat, name: String) throws(Violation) {
-        // Readers open files: one per process, in memory-backed /dev/shm where there is one.
+    /// A scratch file per process, in memory-backed /dev/shm where there is one.
+    static func scratchFile(_ name: String, _ input: [UInt8]) -> String? {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : FileManager.default.temporaryDirectory.path
         let folder = base + "/postlint-fuzz-\(getpid())"
         if !FileManager.default.fileExists(atPath: folder) { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let path = folder + "/" + name
-        guard FileManager.default.createFile(atPath: path, contents: Data(input)) else { return }
-        guard var reader = try? ReaderRegistry.open(path: path, format: format, fields: FieldSelection()) else { return }
+        return FileManager.default.createFile(atPath: path, contents: Data(input)) ? path : nil
+    }
+
+    /// A reader over `input` as an archive entry read in memory (as ZIP and tar entries are),
+    /// which is also how a file's reader sees it after its first chunk.
+    static func reader(_ input: [UInt8], _ format: InputFormat, name: String) throws(Violation) {
+        guard var reader = try? ReaderRegistry.open(path: name, format: format, fields: FieldSelection(), data: Data(input)) else { return }
+        try drain(&reader, bytes: input.count)
+    }
+
+    /// Archives: every entry read stays inside the caps and the problems name the archive.
+    static func archive(_ input: [UInt8]) throws(Violation) {
+        let isZip = input.starts(with: [0x50, 0x4B])
+        guard let path = scratchFile(isZip ? "export.zip" : "export.tar.gz", input) else { return }
+        var problems: [Diagnostic] = []
+        guard let inputs = try? ArchiveInputs.expand(path, problems: &problems) else { return }
+        var total = 0
+        for entry in inputs {
+            total += entry.data?.count ?? 0
+            try check(entry.displayPath.hasPrefix(path + "/"), "entry '\(entry.displayPath)' not named inside the archive")
+            try check((entry.data?.count ?? 0) <= TarInputs.maxEntry, "an entry past the cap")
+            guard var reader = try? ReaderRegistry.open(entry, fields: FieldSelection()) else { continue }
+            try drain(&reader, bytes: entry.data?.count ?? 0)
+        }
+        try check(total <= TarInputs.maxTotal, "entries past the total cap")
+        for problem in problems { try check(problem.file.hasPrefix(path), "a problem naming '\(problem.file)'") }
+    }
+
+    /// Reads every event: the reader advances, decoded records are not pending, texts are UTF-8.
+    static func drain(_ reader: inout any PostReader, bytes: Int) throws(Violation) {
         var events = 0
         while var event = reader.next() {
             events += 1
-            try check(events <= input.count + 2, "more events than bytes: the reader does not advance")
+            try check(events <= bytes + 2, "more events than bytes: the reader does not advance")
             if case .pending(let record) = event { event = record.decoded() }
             switch event {
             case .post(let post): try check(String(validating: Array(post.text.utf8), as: UTF8.self) != nil, "invalid text")
