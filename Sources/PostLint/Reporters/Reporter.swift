@@ -84,4 +84,11 @@ public protocol Reporter {
     /// The name used with `--format`.
     static var name: String { get }
     func render(_ report: RunReport) -> String
+    /// Renders in pieces, handing each to `write` as it is ready, so a large report is never
+    /// held whole as text (by default, `render` in one piece).
+    func render(_ report: RunReport, to write: (String) -> Void)
+}
+
+extension Reporter {
+    public func render(_ report: RunReport, to write: (String) -> Void) { write(render(report)) }
 }

@@ -20,6 +20,15 @@ public struct SARIFReporter: Reporter {
     }
 
     public func render(_ report: RunReport) -> String {
+        var text = ""
+        render(report, to: { text += $0 })
+        return text
+    }
+
+    /// Each result is serialised as soon as it is built and only its text is kept; the log
+    /// is serialised with no results and they are indented into their place, so memory holds
+    /// the output's text once, not a tree of every result as well (issue 17).
+    public func render(_ report: RunReport, to write: (String) -> Void) {
         var rules = report.rules
         let described = Set(rules.map(\.id))
         // Findings about suppressions come from rules that are not in any pack.
@@ -30,7 +39,7 @@ public struct SARIFReporter: Reporter {
                                         sources: [Suppressions.documentation], examples: RuleExamples(bad: [], good: []), file: "", line: 0))
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        var results: [(severity: Severity, result: [String: Any])] = []
+        var results: [(severity: Severity, text: String)] = []
         for linted in report.documents {
             var occurrences: [String: Int] = [:]
             let lines = LineIndex(linted.document.bytes)
@@ -70,7 +79,7 @@ public struct SARIFReporter: Reporter {
                         ]],
                     ]]
                 }
-                results.append((finding.severity, result))
+                results.append((finding.severity, Self.serialise(result)))
             }
         }
         var notifications: [[String: Any]] = []
@@ -94,7 +103,7 @@ public struct SARIFReporter: Reporter {
                 ]],
                 "columnKind": "unicodeCodePoints",
                 "originalUriBaseIds": ["%SRCROOT%": ["uri": "./"]],
-                "results": results.map(\.result),
+                "results": [] as [Any],
                 "invocations": [[
                     "executionSuccessful": report.problems.isEmpty,
                     "toolExecutionNotifications": report.problems.map { problem -> [String: Any] in
@@ -105,8 +114,30 @@ public struct SARIFReporter: Reporter {
                 ]],
             ]],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let envelope = Self.serialise(log)
+        let marker = "\"results\" : [\n\n      ]"
+        guard !results.isEmpty, let slot = envelope.range(of: marker) else {
+            write(envelope + "\n")
+            return
+        }
+        write(String(envelope[..<slot.lowerBound]) + "\"results\" : [\n")
+        var piece = ""
+        for (index, result) in results.enumerated() {
+            // Four levels deeper than at the top: JSON strings hold no raw line breaks.
+            piece += "        " + result.text.replacingOccurrences(of: "\n", with: "\n        ")
+                .replacingOccurrences(of: "\n        \n", with: "\n\n")  // an empty array's blank line stays blank
+            piece += index + 1 < results.count ? ",\n" : "\n"
+            if (index + 1) % 512 == 0 {
+                write(piece)
+                piece = ""
+            }
+        }
+        write(piece + "      ]" + envelope[slot.upperBound...] + "\n")
+    }
+
+    static func serialise(_ object: [String: Any]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func level(_ severity: Severity) -> String {

@@ -7,6 +7,13 @@ public struct TextReporter: Reporter {
     public init(color: Bool = false) { self.color = color }
 
     public func render(_ report: RunReport) -> String {
+        var text = ""
+        render(report, to: { text += $0 })
+        return text
+    }
+
+    /// Writes the findings input by input, in pieces of about 64 KB, never the whole text.
+    public func render(_ report: RunReport, to write: (String) -> Void) {
         var out = ""
         let style = Style(enabled: color)
         for linted in report.documents {
@@ -14,10 +21,14 @@ public struct TextReporter: Reporter {
             for finding in linted.findings {
                 out += render(finding, in: linted.document, lines: lines, style: style)
             }
+            if out.utf8.count >= 1 << 16 {
+                write(out)
+                out = ""
+            }
         }
         if let posts = report.posts { out += Self.postsLine(posts) + "\n" }
         out += summaryLine(report.summary, posts: report.posts, style: style) + "\n"
-        return out
+        write(out)
     }
 
     /// Lines longer than this many bytes are shown as a window around the match.

@@ -34,7 +34,7 @@ public final class RenderingSink: LintSink {
     }
 
     public func finish(_ report: RunReport) {
-        write(reporter.render(redact ? report.redacted() : report))
+        reporter.render(redact ? report.redacted() : report, to: write)
     }
 }
 
