@@ -41,13 +41,25 @@ public final class ReportOutput {
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard !closed && writeError == nil else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            // A full disk or a closed file: said once, and the run's status says so (never a trap).
+            writeError = "\(error.localizedDescription)"
+            FileHandle.standardError.write(Data("postlint: error: cannot write the report: \(writeError!)\n".utf8))
+        }
     }
 
-    /// Flushes, and closes a file.
+    /// Why writing failed, if it did.
+    public private(set) var writeError: String?
+    private var closed = false
+
+    /// Flushes, and closes a file (once; nothing is written after).
     public func close() {
         flush()
-        if ownsHandle { try? handle.close() }
+        if ownsHandle && !closed { try? handle.close() }
+        closed = true
     }
 }

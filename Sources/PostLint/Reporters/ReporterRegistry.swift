@@ -25,10 +25,7 @@ public struct ReporterEntry: Sendable {
     /// A collecting reporter: renders the whole report at the end.
     static func rendering<R: Reporter>(_ type: R.Type, _ summary: String, _ make: @escaping @Sendable (ReporterSettings) -> R) -> ReporterEntry {
         ReporterEntry(name: R.name, summary: summary, streams: false) { settings, output in
-            RenderingSink(reporter: make(settings), redact: settings.redact) { text in
-                output.write(text)
-                output.close()
-            }
+            RenderingSink(reporter: make(settings), redact: settings.redact, write: output.write, done: output.close)
         }
     }
 }

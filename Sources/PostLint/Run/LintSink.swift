@@ -20,21 +20,24 @@ extension LintSink {
     public func finish(_ report: RunReport) {}
 }
 
-/// A collecting reporter as a sink: renders the final report (redacted when asked) and hands
-/// the text to `write`.
+/// A collecting reporter as a sink: renders the final report (redacted when asked), hands the
+/// text to `write` piece by piece, then calls `done` once.
 public final class RenderingSink: LintSink {
     let reporter: any Reporter
     let redact: Bool
     let write: (String) -> Void
+    let done: () -> Void
 
-    public init(reporter: any Reporter, redact: Bool = false, write: @escaping (String) -> Void) {
+    public init(reporter: any Reporter, redact: Bool = false, write: @escaping (String) -> Void, done: @escaping () -> Void = {}) {
         self.reporter = reporter
         self.redact = redact
         self.write = write
+        self.done = done
     }
 
     public func finish(_ report: RunReport) {
         reporter.render(redact ? report.redacted() : report, to: write)
+        done()
     }
 }
 
