@@ -9,7 +9,7 @@ let fuzzSettings: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,ad
 let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 // Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint (and postlint-fuzz);
-// CArchive ← LibArchive ← PostLint
+// CArchive ← LibArchive ← PostLint; CVectorscan ← Vectorscan ← PostLint
 // The built-in rule packs in Rules/ are embedded into PostLint at build time by
 // EmbedRulesPlugin, so a copied binary carries them and Rules/ stays the one place to edit.
 let package = Package(
@@ -39,6 +39,13 @@ let package = Package(
             providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
         ),
         .target(name: "LibArchive", dependencies: ["CArchive"], swiftSettings: fuzzSettings),
+        // Vectorscan (the portable Hyperscan fork) runs the literal prefilter in one vectorised pass.
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
+        ),
+        .target(name: "Vectorscan", dependencies: ["CVectorscan"], swiftSettings: fuzzSettings),
         .executableTarget(name: "EmbedRules", path: "Sources/EmbedRules"),
         .plugin(
             name: "EmbedRulesPlugin",
@@ -47,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "PostLint",
-            dependencies: ["PCRE2", "LibArchive", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PCRE2", "LibArchive", "Vectorscan", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fuzzSettings,
             plugins: ["EmbedRulesPlugin"]
         ),
@@ -57,6 +64,7 @@ let package = Package(
             dependencies: ["PostLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "VectorscanTests", dependencies: ["Vectorscan"]),
         .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["postlint", "PostLint"], exclude: ["Golden", "Schemas"]),
     ]
