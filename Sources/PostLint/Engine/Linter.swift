@@ -193,7 +193,11 @@ public final class Linter: Sendable {
             profile?.add(.normalise, now - start)
             started = now
         }
-        for index in scratch.selected.indices { scratch.selected[index] = prefilter.alwaysRun[index] }
+        scratch.selected.withUnsafeMutableBufferPointer { selected in
+            prefilter.alwaysRun.withUnsafeBufferPointer { alwaysRun in
+                _ = selected.initialize(from: alwaysRun)  // Bool is trivial: a plain copy
+            }
+        }
         var obfuscated = false
         mark(scratch.normalized, scratch: scratch, obfuscated: &obfuscated)
         if deobfuscates, obfuscated {
@@ -202,7 +206,8 @@ public final class Linter: Sendable {
         }
         if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
         // Only the rules' slots decide whether the text goes on (matchers' slots come after).
-        let any = scratch.selected.withUnsafeBufferPointer { $0[0..<compiled.count].contains(true) }
+        let rules = compiled.count
+        let any = scratch.selected.withUnsafeBufferPointer { selected in selected[0..<rules].contains(true) }
         return any ? scratch.selected : nil
     }
 
