@@ -10,7 +10,7 @@ let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,ad
 
 // Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint (and postlint-fuzz);
 // PostLint ← PostLintLSP ← postlint (the `lsp` subcommand);
-// CArchive ← LibArchive ← PostLint
+// CArchive ← LibArchive ← PostLint; CVectorscan ← Vectorscan ← PostLint
 // The built-in rule packs in Rules/ are embedded into PostLint at build time by
 // EmbedRulesPlugin, so a copied binary carries them and Rules/ stays the one place to edit.
 let package = Package(
@@ -42,6 +42,13 @@ let package = Package(
             providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
         ),
         .target(name: "LibArchive", dependencies: ["CArchive"], swiftSettings: fuzzSettings),
+        // Vectorscan (the portable Hyperscan fork) runs the literal prefilter in one vectorised pass.
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
+        ),
+        .target(name: "Vectorscan", dependencies: ["CVectorscan"], swiftSettings: fuzzSettings),
         .executableTarget(name: "EmbedRules", path: "Sources/EmbedRules"),
         .plugin(
             name: "EmbedRulesPlugin",
@@ -50,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "PostLint",
-            dependencies: ["PCRE2", "LibArchive", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PCRE2", "LibArchive", "Vectorscan", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: fuzzSettings,
             plugins: ["EmbedRulesPlugin"]
         ),
@@ -62,6 +69,7 @@ let package = Package(
             dependencies: ["PostLint", "PostLintLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "VectorscanTests", dependencies: ["Vectorscan"]),
         .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["postlint", "PostLint"], exclude: ["Golden", "Schemas"]),
     ]

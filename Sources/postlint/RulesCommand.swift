@@ -131,15 +131,21 @@ struct RulesExportPatterns: ParsableCommand {
         discussion: """
             pcre2: the patterns as postlint compiles them (for rg -P). portable: word-boundary \
             lookarounds rewritten as \\b, and patterns that still need lookaround or \\K left out \
-            (for rg's default engine and Hyperscan). Caseless patterns start with (?i).
+            (for rg's default engine and Hyperscan). Caseless patterns start with (?i). literals: \
+            the prefilter's literals as it folds them (lower case, one space for any whitespace), \
+            one per line (for Vectorscan's literal mode).
             """
     )
-    enum Dialect: String, ExpressibleByArgument, CaseIterable { case pcre2, portable }
+    enum Dialect: String, ExpressibleByArgument, CaseIterable { case pcre2, portable, literals }
     @Option(help: "Pattern dialect.") var dialect: Dialect = .pcre2
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
         let linter = try rules.makeLinter()
+        if dialect == .literals {
+            Terminal.write(linter.prefilterLiteralSet.map { $0 + "\n" }.joined())
+            return
+        }
         var out = "", skipped = 0
         for entry in linter.candidatePatterns {
             var pattern = entry.pattern

@@ -9,14 +9,17 @@ import PCRE2
 /// never used by two threads at once.
 public final class LintScratch: @unchecked Sendable {
     let match: MatchScratch
+    /// The prefilter's Vectorscan scratch (nil without a prefilter).
+    let prefilter: PrefilterScratch?
     /// The normalised bytes of the current text, and their de-obfuscated form.
     var normalized: [UInt8] = []
     var deobfuscated: [UInt8] = []
-    /// One flag per rule: whether the prefilter lets it run on the current text.
+    /// One flag per prefilter slot (the rules', then their matchers'): whether the prefilter lets it run on the current text.
     var selected: [Bool]
 
-    init(match: MatchScratch, ruleCount: Int) {
+    init(match: MatchScratch, ruleCount: Int, prefilter: PrefilterScratch?) {
         self.match = match
+        self.prefilter = prefilter
         self.selected = [Bool](repeating: false, count: ruleCount)
     }
 }

@@ -58,9 +58,12 @@ public final class Linter: Sendable {
     /// Texts shorter than this are not timed: PCRE2's per-attempt limits bound them.
     static let timedTextSize = 16_384
     let prefilter: Prefilter?
+    /// The prefilter's slot of each matcher with literals (after the rules' slots): where
+    /// `MatcherSelection` looks up whether a matcher's literals occur in a text.
+    let matcherSlots: [ObjectIdentifier: Int]
     /// Time per stage and rule, when profiling.
     public let profile: LintProfile?
-    /// Whether some rule matches on de-obfuscated text (then the prefilter reads it too).
+    /// Whether some matcher reads de-obfuscated text (then the prefilter reads it too).
     let deobfuscates: Bool
     /// The language the rules are written for (ISO 639-1). The built-in packs are English.
     public var language: String { "en" }
@@ -74,8 +77,8 @@ public final class Linter: Sendable {
         matchLimits = configuration.matchLimits
         timeBudget = configuration.timeBudget
         profile = configuration.profile
-        prefilter = configuration.prefilter ? Prefilter(literalsPerRule: compiled.map { $0.matcher.requiredLiterals }) : nil
-        deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
+        (prefilter, matcherSlots) = Linter.prefilter(for: compiled, enabled: configuration.prefilter)
+        deobfuscates = Linter.deobfuscates(compiled)
     }
 
     private init(compiled: [CompiledRule], matchLimits: MatchLimits, timeBudget: Duration, profile: LintProfile?, prefilter: Bool) {
@@ -84,8 +87,37 @@ public final class Linter: Sendable {
         self.matchLimits = matchLimits
         self.timeBudget = timeBudget
         self.profile = profile
-        self.prefilter = prefilter ? Prefilter(literalsPerRule: compiled.map { $0.matcher.requiredLiterals }) : nil
-        deobfuscates = compiled.contains { $0.matcher.usesDeobfuscation }
+        (self.prefilter, matcherSlots) = Linter.prefilter(for: compiled, enabled: prefilter)
+        deobfuscates = Linter.deobfuscates(compiled)
+    }
+
+    /// One prefilter over the rules' literals (slots `0..<compiled.count`) and, after them, the
+    /// literals of every matcher the rules use (triggers, requirements, exceptions, shared
+    /// lists), so a text runs only the rules and, within them, only the matchers it may match.
+    private static func prefilter(for compiled: [CompiledRule], enabled: Bool) -> (Prefilter?, [ObjectIdentifier: Int]) {
+        guard enabled else { return (nil, [:]) }
+        var literals = compiled.map { $0.matcher.requiredLiterals }
+        var slots: [ObjectIdentifier: Int] = [:]
+        for matcher in allMatchers(compiled) {
+            // NOTE: a matcher with a literal of one to three letters ("i", "my", "not") is found
+            // in nearly every text, and its literals would slow every scan: it always runs.
+            guard let own = matcher.literals, !own.isEmpty, !own.contains(where: { $0.utf8.count < 4 }),
+                  slots[ObjectIdentifier(matcher)] == nil else { continue }
+            slots[ObjectIdentifier(matcher)] = literals.count
+            literals.append(own)
+        }
+        return (Prefilter(literalsPerRule: literals), slots)
+    }
+
+    /// Every matcher the rules run, with the shared lists they reach.
+    private static func allMatchers(_ compiled: [CompiledRule]) -> [TextMatcher] {
+        compiled.flatMap { rule in (rule.matcher.textMatchers + rule.unless.map(\.matcher)).flatMap(\.withLists) }
+    }
+
+    /// Whether some matcher reads de-obfuscated text (then the prefilter reads it too, so that
+    /// matcher's slot is right).
+    private static func deobfuscates(_ compiled: [CompiledRule]) -> Bool {
+        compiled.contains { $0.matcher.usesDeobfuscation } || allMatchers(compiled).contains(where: \.deobfuscate)
     }
 
     /// This linter without the rules in `ids`, sharing the compiled patterns (nothing is
@@ -113,6 +145,13 @@ public final class Linter: Sendable {
 
     public func prefilterLiterals(of rule: String) -> [String]? {
         compiled.first { $0.definition.id == rule }?.matcher.requiredLiterals.map { Array(Set($0)).sorted() }
+    }
+
+    /// Every distinct literal the prefilter looks for (rules' and matchers'), folded as texts
+    /// are (lower case, a run of whitespace as one space), sorted (`rules export-patterns
+    /// --dialect literals`, for benchmarks).
+    public var prefilterLiteralSet: [String] {
+        prefilter?.literals.map { String(decoding: $0, as: UTF8.self) }.sorted() ?? []
     }
 
     /// Rule ids whose literals are unknown, so the prefilter cannot skip them (`rules list --slow`).
@@ -144,12 +183,13 @@ public final class Linter: Sendable {
             }
             selected = selection
         }
-        return lint(document, only: nil, scratch: scratch.match, selected: selected)
+        return lint(document, only: nil, scratch: scratch, selected: selected)
     }
 
     /// A scratch with this linter's match limits, for `lint(_:scratch:)`.
     public func makeScratch() -> LintScratch {
-        LintScratch(match: MatchScratch(limits: matchLimits), ruleCount: compiled.count)
+        LintScratch(match: MatchScratch(limits: matchLimits), ruleCount: prefilter?.ruleCount ?? compiled.count,
+                    prefilter: prefilter?.makeScratch())
     }
 
     /// The rules the prefilter lets run on a plain text, or nil when there are none; the text is
@@ -163,16 +203,31 @@ public final class Linter: Sendable {
             profile?.add(.normalise, now - start)
             started = now
         }
-        for index in scratch.selected.indices { scratch.selected[index] = prefilter.alwaysRun[index] }
-        var any = prefilter.alwaysRunsSome
+        scratch.selected.withUnsafeMutableBufferPointer { selected in
+            prefilter.alwaysRun.withUnsafeBufferPointer { alwaysRun in
+                _ = selected.initialize(from: alwaysRun)  // Bool is trivial: a plain copy
+            }
+        }
         var obfuscated = false
-        any = scratch.normalized.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected, obfuscated: &obfuscated) } || any
+        mark(scratch.normalized, scratch: scratch, obfuscated: &obfuscated)
         if deobfuscates, obfuscated {
             Normalizer.foldObfuscation(scratch.normalized, into: &scratch.deobfuscated)
-            any = scratch.deobfuscated.withUnsafeBufferPointer { prefilter.mark($0, in: &scratch.selected) } || any
+            mark(scratch.deobfuscated, scratch: scratch, obfuscated: nil)
         }
         if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
+        // Only the rules' slots decide whether the text goes on (matchers' slots come after).
+        let rules = compiled.count
+        let any = scratch.selected.withUnsafeBufferPointer { selected in selected[0..<rules].contains(true) }
         return any ? scratch.selected : nil
+    }
+
+    /// Marks in `scratch.selected` the slots whose literals occur in `text`.
+    private func mark(_ text: [UInt8], scratch: LintScratch, obfuscated: UnsafeMutablePointer<Bool>?) {
+        text.withUnsafeBufferPointer { text in
+            if let prefilter, let prefilterScratch = scratch.prefilter {
+                prefilter.mark(text, scratch: prefilterScratch, in: &scratch.selected, obfuscated: obfuscated)
+            }
+        }
     }
 
     /// The normalised projection of a document and the text rules scan.
@@ -190,17 +245,17 @@ public final class Linter: Sendable {
         let filter = Prefilter(literalsPerRule: [rule.matcher.requiredLiterals])
         var texts = [text.bytes]
         if rule.matcher.usesDeobfuscation { texts.append(text.deobfuscatedBytes) }
-        return filter.candidates(texts)[0]
+        return filter.candidates(texts, scratch: filter.makeScratch())[0]
     }
 
     /// Lints with every rule (through the prefilter), or with `only` these rules (no prefilter;
     /// for running one rule's examples).
     /// `selected`: the prefilter's choice when the caller already made it.
-    func lint(_ document: Document, only subset: [CompiledRule]?, scratch: MatchScratch? = nil,
+    func lint(_ document: Document, only subset: [CompiledRule]?, scratch: LintScratch? = nil,
               selected preselected: [Bool]? = nil) -> LintResult {
         let rules = subset ?? compiled
         let started = profile == nil ? nil : ContinuousClock.now
-        let (projection, text) = scanText(for: document, scratch: scratch)
+        let (projection, text) = scanText(for: document, scratch: scratch?.match)
         if let started { profile?.add(.normalise, ContinuousClock.now - started) }
         let locator = FindingLocator(document: document, projection: projection)
         var findings: [Finding] = []
@@ -210,9 +265,10 @@ public final class Linter: Sendable {
             let started = profile == nil ? nil : ContinuousClock.now
             var texts = [text.bytes]
             if deobfuscates { texts.append(text.deobfuscatedBytes) }
-            selected = prefilter.candidates(texts)
+            selected = prefilter.candidates(texts, scratch: scratch?.prefilter ?? prefilter.makeScratch())
             if let started { profile?.add(.prefilter, ContinuousClock.now - started) }
         }
+        if subset == nil, let selected { text.matcherSelection = MatcherSelection(slots: matcherSlots, selected: selected) }
         let deadline = text.bytes.count >= Self.timedTextSize ? ContinuousClock.now + timeBudget : nil
         for (index, rule) in rules.enumerated() {
             if let deadline, ContinuousClock.now > deadline {

@@ -18,6 +18,9 @@ final class ScanText {
     /// The content warning the platform keeps with the post (Mastodon's `summary`), normalised,
     /// for the `content-warning` scope; nil when the input has none.
     let contentWarning: ScanText?
+    /// Which matchers the prefilter found literals for in these bytes; nil: every matcher runs
+    /// (no prefilter, or another text such as the content warning).
+    var matcherSelection: MatcherSelection?
 
     init(bytes: [UInt8], scratch: MatchScratch, newlineEndsSentence: Bool = true, contentWarning: String? = nil) {
         self.bytes = bytes
@@ -28,5 +31,18 @@ final class ScanText {
         } else {
             self.contentWarning = nil
         }
+    }
+}
+
+/// The prefilter's verdict on one text for the matchers that have a slot: a matcher whose
+/// literals all are absent cannot match, so its patterns are not run (a rule's exceptions and
+/// requirements as well as its trigger). A matcher without a slot always runs.
+struct MatcherSelection {
+    let slots: [ObjectIdentifier: Int]
+    let selected: [Bool]
+
+    func mayMatch(_ matcher: TextMatcher) -> Bool {
+        guard let slot = slots[ObjectIdentifier(matcher)] else { return true }
+        return selected[slot]
     }
 }

@@ -34,6 +34,7 @@ enum RequiresKind: RuleKind {
         var requiredLiterals: [String]? { trigger.literals }
         var usesDeobfuscation: Bool { trigger.usesDeobfuscationDeep }
         var candidatePatterns: [CompiledPattern] { trigger.allPatterns }
+        var textMatchers: [TextMatcher] { [trigger, requirement] }
     }
 
     static func compile(_ map: YAMLMap, lists: ListRegistry) throws(Diagnostic) -> any RuleMatcher {

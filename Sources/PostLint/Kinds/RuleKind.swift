@@ -23,6 +23,9 @@ protocol RuleMatcher: Sendable {
     var candidatePatterns: [CompiledPattern] { get }
     /// The drop-in fixes the rule declares (`fix:`), phrase → replacement.
     var declaredFixes: [(phrase: String, fix: String)] { get }
+    /// The matchers `hits` asks for ranges (not their shared lists): the linter gives each
+    /// one a prefilter slot, so a matcher whose literals are all absent from a text is not run.
+    var textMatchers: [TextMatcher] { get }
 }
 
 extension RuleMatcher {
@@ -33,6 +36,8 @@ extension RuleMatcher {
 extension TextMatcher {
     var usesDeobfuscationDeep: Bool { deobfuscate || lists.contains { $0.usesDeobfuscationDeep } }
     var allPatterns: [CompiledPattern] { patterns + lists.flatMap(\.allPatterns) }
+    /// This matcher and every shared list it reaches, depth first.
+    var withLists: [TextMatcher] { [self] + lists.flatMap(\.withLists) }
 }
 
 /// A rule kind: a name, the keys it adds to a rule file, and how to compile them.
@@ -73,4 +78,5 @@ struct RangeMatcher: RuleMatcher {
     var requiredLiterals: [String]? { matcher.literals }
     var usesDeobfuscation: Bool { matcher.usesDeobfuscationDeep }
     var candidatePatterns: [CompiledPattern] { matcher.allPatterns }
+    var textMatchers: [TextMatcher] { [matcher] }
 }

@@ -34,6 +34,7 @@ enum SubstitutionKind: RuleKind {
 
         var usesDeobfuscation: Bool { swaps.contains { $0.matcher.usesDeobfuscationDeep } }
         var candidatePatterns: [CompiledPattern] { swaps.flatMap { $0.matcher.allPatterns } }
+        var textMatchers: [TextMatcher] { swaps.map(\.matcher) }
 
         var requiredLiterals: [String]? {
             var all: [String] = []

@@ -130,6 +130,8 @@ final class TextMatcher: Sendable {
     private func ranges(in text: ScanText, deobfuscated: Bool) throws -> [Range<Int>] {
         let key = ScanText.CacheKey(matcher: ObjectIdentifier(self), deobfuscated: deobfuscated)
         if let cached = text.cache[key] { return cached }
+        // None of this matcher's literals occur in the text: it cannot match (the prefilter said so).
+        if let selection = text.matcherSelection, !selection.mayMatch(self) { return [] }
         var found: [Range<Int>] = []
         let bytes = deobfuscated ? text.deobfuscatedBytes : text.bytes
         try bytes.withUnsafeBufferPointer { buffer in

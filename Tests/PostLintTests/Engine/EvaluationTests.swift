@@ -98,4 +98,40 @@ import Testing
             #expect(matches(try linter.lint(text: text)).count == 1, "\(text.debugDescription)")
         }
     }
+
+    /// Requirements and exceptions have their own prefilter slots: absent, they are skipped
+    /// without PCRE2; present (also only once de-obfuscated, or across odd whitespace), they
+    /// still count, so findings are those of the run without the prefilter.
+    @Test func requirementsAndExceptionsSkippedOnlyWhenTheirLiteralsAreAbsent() throws {
+        let files = ["r.yml": ruleYAML(kind: "requires", """
+            trigger:
+              phrases: ["want to die"]
+            require:
+              phrases: ["call the helpline"]
+            unless:
+              - phrases: ["laughing so hard"]
+                deobfuscate: true
+            """, bad: "\"I [[want to die]]\"", good: "\"I want to die, call the helpline\"")]
+        let fast = try makeLinter(files)
+        let slow = try Linter(configuration: LinterConfiguration(
+            includeBuiltinRules: false, extraRuleFiles: files.map { RuleFile(path: $0.key, contents: $0.value) }, prefilter: false))
+        let cases: [(String, Int)] = [
+            ("I want to die", 1),
+            ("I want to die. Call  THE\nhelpline", 0),
+            ("I want to die laughing so hard", 0),
+            ("I want to die l4ugh1ng so hard", 0),
+            ("I want to die, laughing at the helpline", 1),
+        ]
+        for (text, count) in cases {
+            #expect(matches(try fast.lint(text: text)).count == count, "\(text.debugDescription)")
+            #expect(try fast.lint(text: text) == slow.lint(text: text), "\(text.debugDescription)")
+        }
+        // The literals, folded; a matcher with a literal under four bytes gets no slot.
+        #expect(fast.prefilterLiteralSet == ["call the helpline", "laughing so hard", "want to die"])
+        let short = try makeLinter(["s.yml": ruleYAML(kind: "requires", "trigger: {phrases: [\"want to die\"]}\nrequire: {phrases: [\"988\", \"ok\"]}",
+                                                      bad: "\"I [[want to die]]\"", good: "\"I want to die, 988\"")])
+        #expect(short.prefilterLiteralSet == ["want to die"])
+        #expect(matches(try short.lint(text: "I want to die. ok")).isEmpty)
+    }
 }
+
