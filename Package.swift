@@ -9,7 +9,7 @@ let fuzzSettings: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,ad
 let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 // Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint (and postlint-fuzz);
-// CArchive ← LibArchive ← PostLint
+// CArchive ← LibArchive ← PostLint; PostLint ← PostLintServer (Hummingbird) ← postlint
 // The built-in rule packs in Rules/ are embedded into PostLint at build time by
 // EmbedRulesPlugin, so a copied binary carries them and Rules/ stays the one place to edit.
 let package = Package(
@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "PostLint", targets: ["PostLint"]),
+        .library(name: "PostLintServer", targets: ["PostLintServer"]),
         .executable(name: "postlint", targets: ["postlint"]),
         .executable(name: "postlint-fuzz", targets: ["PostLintFuzz"]),
     ],
@@ -24,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `postlint serve`: the HTTP server (PostLintServer) and its access log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -52,12 +56,18 @@ let package = Package(
             plugins: ["EmbedRulesPlugin"]
         ),
         .executableTarget(name: "PostLintFuzz", dependencies: ["PostLint"], swiftSettings: fuzzSettings, linkerSettings: fuzzLinking),
+        // `postlint serve`: the local page, /v1 JSON API and LanguageTool-shaped /v2 API.
+        .target(
+            name: "PostLintServer",
+            dependencies: ["PostLint", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "postlint",
-            dependencies: ["PostLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PostLint", "PostLintServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["postlint", "PostLint"], exclude: ["Golden", "Schemas"]),
+        .testTarget(name: "ServerTests", dependencies: ["PostLintServer", "PostLint", "postlint", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

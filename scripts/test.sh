@@ -24,4 +24,10 @@ swift test --skip-build --disable-xctest || status=$?
 if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SPARK:-}" != "1" ]; then
   bash integrations/spark/test.sh || status=$?
 fi
+# The page of `postlint serve` in headless Chromium (Selenium): installs chromium,
+# chromium-driver, and selenium + pytest in .venv-serve/ where missing; starts and always stops
+# the server. POSTLINT_SKIP_SERVE_PAGE=1 leaves it out locally (never on CI).
+if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SERVE_PAGE:-}" != "1" ]; then
+  bash integrations/serve/test.sh || status=$?
+fi
 exit "$status"
