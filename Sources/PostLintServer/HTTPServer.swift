@@ -9,8 +9,8 @@ import PostLint
 ///
 /// Routes: `GET /` (the page), `POST /v1/check`, `GET /v1/rules`, `GET /healthz`,
 /// `POST /v2/check` and `GET /v2/languages` (LanguageTool's shape). Middleware, outermost
-/// first: access log, CORS for `--allow-origin` only, JSON error bodies, the time limit, the
-/// body limit.
+/// first: access log, CORS for `--allow-origin` only, JSON error bodies, the body limit; the
+/// time limit is around each lint (`TimeLimit`).
 public struct HTTPServer: Sendable {
     public let settings: ServerSettings
     let routes: Routes
@@ -34,7 +34,6 @@ public struct HTTPServer: Sendable {
         router.add(middleware: AccessLogMiddleware(logger: logger))
         if !settings.allowedOrigins.isEmpty { router.add(middleware: AllowedOriginsMiddleware(origins: settings.allowedOrigins)) }
         router.add(middleware: ErrorBodyMiddleware(maxBodyBytes: settings.maxBodyBytes))
-        router.add(middleware: TimeLimitMiddleware(limit: settings.timeLimit))
         router.add(middleware: BodyLimitMiddleware(maxBodyBytes: settings.maxBodyBytes))
         routes.add(to: router)
         return router

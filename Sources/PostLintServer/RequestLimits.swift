@@ -41,36 +41,24 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Answers 503 when a request takes longer than the limit. The lint itself runs off the
-/// cooperative pool (`Lint.onWorker`), so a slow text cannot keep the timer from firing.
-struct TimeLimitMiddleware<Context: RequestContext>: RouterMiddleware {
-    let limit: Duration
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
-        return try await TimeLimit.run(limit: limit) {
-            try await next(request, context)
-        } onTimeout: {
-            ServerError(.serviceUnavailable, "the request took longer than the server's limit of \(seconds) s")
-        }
-    }
-}
-
-/// A race between some work and a timer: whichever ends first answers; the other is cancelled.
-/// NOTE: hand-written because a task group waits for all its children, so it could not
-/// answer before a lint that ignores cancellation finished.
+/// The per-request time limit: a lint runs on a Dispatch worker, off Swift's cooperative pool
+/// (two threads on a two-core machine), and races a timer; past the limit the request gets
+/// 503 while the lint finishes in the background (PCRE2's match limits bound it).
+/// NOTE: hand-written because a task group waits for all its children, so it could not answer
+/// before a lint that cannot be cancelled finished; and a middleware cannot hand Hummingbird's
+/// non-escaping `next` to another task.
 enum TimeLimit {
-    static func run<T: Sendable>(limit: Duration, _ work: @escaping @Sendable () async throws -> T,
-                                 onTimeout: @escaping @Sendable () -> any Error) async throws -> T {
+    static func run<T: Sendable>(limit: Duration, _ work: @escaping @Sendable () -> T) async throws -> T {
         let race = Race<T>()
+        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
         return try await withCheckedThrowingContinuation { continuation in
             race.start(continuation)
-            let worker = Task { do { race.finish(.success(try await work())) } catch { race.finish(.failure(error)) } }
+            DispatchQueue.global().async { race.finish(.success(work())) }
             let timer = Task {
                 guard (try? await Task.sleep(for: limit)) != nil else { return }
-                race.finish(.failure(onTimeout()))
+                race.finish(.failure(ServerError(.serviceUnavailable, "the request took longer than the server's limit of \(seconds) s (--time-limit)")))
             }
-            race.keep([worker, timer])
+            race.keep([timer])
         }
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Hummingbird
 import Logging
@@ -33,7 +32,7 @@ struct Routes: Sendable {
         let check = try CheckRequest.decode(body)
         logText(check.text, route: "/v1/check")
         let run = try runs.run(configuration: check.config, region: check.region)
-        let report = await Self.onWorker { run.run.lint(text: check.text, path: check.path, format: check.format) }
+        let report = try await TimeLimit.run(limit: settings.timeLimit) { run.run.lint(text: check.text, path: check.path, format: check.format) }
         return Self.bytes(CheckResponse.body(report), type: "application/json")
     }
 
@@ -58,7 +57,7 @@ struct Routes: Sendable {
         }
         logText(annotated.text, route: "/v2/check")
         let run = try runs.run(configuration: nil, region: form.region)
-        let report = await Self.onWorker { run.run.lint(text: annotated.text, format: .text) }
+        let report = try await TimeLimit.run(limit: settings.timeLimit) { run.run.lint(text: annotated.text, format: .text) }
         return Self.bytes(LanguageToolAPI.response(report, annotated: annotated, language: form.language), type: "application/json")
     }
 
@@ -90,14 +89,6 @@ struct Routes: Sendable {
 
     static func bytes(_ bytes: [UInt8], type: String) -> Response {
         Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    /// Runs a lint on a Dispatch worker, not on Swift's cooperative pool (two threads on a
-    /// two-core machine), so the server keeps accepting and the time limit keeps its timer.
-    static func onWorker<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
-        }
     }
 }
 

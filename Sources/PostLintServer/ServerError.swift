@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PostLint
 
 /// An error a request gets back: an HTTP status and a message naming what is wrong, sent as
 /// `{"error": {"status": 400, "message": "…"}}` whatever the route.

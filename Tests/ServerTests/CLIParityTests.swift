@@ -73,17 +73,11 @@ enum CLI {
 
         var request: [String: Any] = ["text": Self.draft, "config": Self.configuration]
         if let path { request["path"] = path } else { request["format"] = "markdown" }
-        let body = request
-        let serverFindings: NSArray = try await withCheckedThrowingContinuation { continuation in
-            Task {
-                do {
-                    try await ServerHarness.test { client in
-                        let response = try await client.execute(uri: "/v1/check", method: .post, headers: ServerHarness.jsonType, body: ServerHarness.json(body))
-                        continuation.resume(returning: response.object["findings"] as? NSArray ?? [])
-                    }
-                } catch { continuation.resume(throwing: error) }
-            }
+        let body = ServerHarness.json(request)
+        let serverText = try await ServerHarness.test { client in
+            try await client.execute(uri: "/v1/check", method: .post, headers: ServerHarness.jsonType, body: body).text
         }
+        let serverFindings = try #require(((try JSONSerialization.jsonObject(with: Data(serverText.utf8))) as? [String: Any])?["findings"] as? NSArray)
         #expect(serverFindings == cliFindings)
     }
 }

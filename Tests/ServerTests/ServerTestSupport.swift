@@ -11,9 +11,10 @@ enum ServerHarness {
     /// The server with default settings, compiled once for the suite.
     static let standard = try! HTTPServer(settings: ServerSettings())
 
-    static func test(_ server: HTTPServer = standard, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    @discardableResult
+    static func test<Value: Sendable>(_ server: HTTPServer = standard, _ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         let app = Application(router: server.makeRouter())
-        try await app.test(.router, body)
+        return try await app.test(.router, body)
     }
 
     static func json(_ body: String) -> ByteBuffer { ByteBuffer(string: body) }
@@ -68,9 +69,9 @@ final class CollectedLogs: @unchecked Sendable {
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            let all = self.metadata.merging(metadata ?? [:]) { $1 }
-            logs.append("\(message) " + all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " "))
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { $1 }
+            logs.append("\(event.message) " + all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " "))
         }
     }
 }

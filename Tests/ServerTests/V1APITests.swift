@@ -139,18 +139,16 @@ import Testing
     }
 
     @Test func rulesListsEveryRuleWithExplanationAndTheRegions() async throws {
-        try await ServerHarness.test { client in
-            let response = try await client.execute(uri: "/v1/rules", method: .get)
-            let rules = try #require(response.object["rules"] as? [[String: Any]])
-            let builtin = try Linter(configuration: LinterConfiguration()).rules
-            #expect(rules.map { $0["id"] as? String } == builtin.map(\.id))
-            let vibes = try #require(rules.first { $0["id"] as? String == "toxic-positivity/good-vibes-only" })
-            #expect((vibes["explanation"] as? String)?.contains("Toxic positivity") == true)
-            #expect((vibes["sources"] as? [String])?.first == "https://thepsychologygroup.com/toxic-positivity/")
-            #expect(response.object["regions"] as? [String] == RuleFile.builtinRegions.filter { $0 != "INTL" })
-            let categories = (response.object["categories"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-            #expect(categories == Array(Set(builtin.map(\.category))).sorted())
-        }
+        let response = try await ServerHarness.test { client in try await client.execute(uri: "/v1/rules", method: .get) }
+        let rules = try #require(response.object["rules"] as? [[String: Any]])
+        let builtin = try Linter(configuration: LinterConfiguration()).rules
+        #expect(rules.map { $0["id"] as? String } == builtin.map(\.id))
+        let vibes = try #require(rules.first { $0["id"] as? String == "toxic-positivity/good-vibes-only" })
+        #expect((vibes["explanation"] as? String)?.contains("Toxic positivity") == true)
+        #expect((vibes["sources"] as? [String])?.first == "https://thepsychologygroup.com/toxic-positivity/")
+        #expect(response.object["regions"] as? [String] == RuleFile.builtinRegions.filter { $0 != "INTL" })
+        let categories = (response.object["categories"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(categories == Array(Set(builtin.map(\.category))).sorted())
     }
 
     @Test func pageIsSelfContainedAndAccessible() async throws {
