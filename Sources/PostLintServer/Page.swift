@@ -73,7 +73,7 @@ footer { color: var(--muted); font-size: .8rem; }
 <body>
 <header>
   <h1>postlint</h1>
-  <p>Check a post about mental health before you share it: unverified claims, toxic positivity, unsafe messaging about suicide and self-harm, stigmatising words. Nothing leaves this computer.</p>
+  <p>Check a post about mental health before you share it: unverified claims, toxic positivity, unsafe messaging about suicide and self-harm, stigmatising words. The draft goes only to the postlint server this page came from, and is not stored.</p>
   <div class="controls">
     <label for="region">Audience's region (crisis lines)
       <select id="region"><option value="">Any region</option><!--REGIONS--></select>
