@@ -11,8 +11,8 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve a local page to check drafts on, and an HTTP API (postlint's /v1 and LanguageTool's /v2).",
         discussion: """
-            Routes: GET / (the page), POST /v1/check, GET /v1/rules, GET /healthz, POST /v2/check and
-            GET /v2/languages (LanguageTool's HTTP API: point a LanguageTool client at http://HOST:PORT/v2).
+            Routes: GET / (the page), POST /v1/check, GET /v1/rules, GET /healthz, POST /v2/check and GET /v2/languages (LanguageTool's HTTP API: give a LanguageTool client http://HOST:PORT as its server).
+
             Stops on SIGINT or SIGTERM.
             """)
 
