@@ -10,6 +10,7 @@ let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,ad
 
 // Module graph (one-way): CPCRE2 ← PCRE2 ← PostLint ← postlint (and postlint-fuzz);
 // PostLint ← PostLintLSP ← postlint (the `lsp` subcommand);
+// PostLint ← PostLintServer (Hummingbird) ← postlint (the `serve` subcommand);
 // CArchive ← LibArchive ← PostLint; CVectorscan ← Vectorscan ← PostLint
 // The built-in rule packs in Rules/ are embedded into PostLint at build time by
 // EmbedRulesPlugin, so a copied binary carries them and Rules/ stays the one place to edit.
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "PostLint", targets: ["PostLint"]),
         // lsp: the language server behind `postlint lsp`.
         .library(name: "PostLintLSP", targets: ["PostLintLSP"]),
+        .library(name: "PostLintServer", targets: ["PostLintServer"]),
         .executable(name: "postlint", targets: ["postlint"]),
         .executable(name: "postlint-fuzz", targets: ["PostLintFuzz"]),
     ],
@@ -27,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `postlint serve`: the HTTP server (PostLintServer) and its access log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -64,13 +69,19 @@ let package = Package(
         .executableTarget(name: "PostLintFuzz", dependencies: ["PostLint"], swiftSettings: fuzzSettings, linkerSettings: fuzzLinking),
         // lsp: the language server (JSON-RPC over stdio, hand-written: no LSP package is listed).
         .target(name: "PostLintLSP", dependencies: ["PostLint"]),
+        // `postlint serve`: the local page, /v1 JSON API and LanguageTool-shaped /v2 API.
+        .target(
+            name: "PostLintServer",
+            dependencies: ["PostLint", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "postlint",
-            dependencies: ["PostLint", "PostLintLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PostLint", "PostLintLSP", "PostLintServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "VectorscanTests", dependencies: ["Vectorscan"]),
         .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["postlint", "PostLint"], exclude: ["Golden", "Schemas"]),
+        .testTarget(name: "ServerTests", dependencies: ["PostLintServer", "PostLint", "postlint", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

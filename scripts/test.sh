@@ -27,4 +27,10 @@ fi
 # lsp: the language server end to end with a real LSP client (pytest-lsp in .venv-lsp/),
 # against the debug binary built above; run even when a Swift test failed.
 POSTLINT="$PWD/.build/debug/postlint" bash integrations/lsp/test.sh || status=$?
+# The page of `postlint serve` in headless Chromium (Selenium): installs chromium,
+# chromium-driver, and selenium + pytest in .venv-serve/ where missing; starts and always stops
+# the server. POSTLINT_SKIP_SERVE_PAGE=1 leaves it out locally (never on CI).
+if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SERVE_PAGE:-}" != "1" ]; then
+  bash integrations/serve/test.sh || status=$?
+fi
 exit "$status"

@@ -12,7 +12,7 @@ struct PostLintCommand: ParsableCommand {
             2 usage, configuration, rule or input error.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, EvalCommand.self, InitCommand.self, LSPCommand.self],
+        subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, EvalCommand.self, InitCommand.self, LSPCommand.self, ServeCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -5,7 +5,8 @@
 ///
 /// NOTE: hand-written because `JSONEncoder` took most of the output time of a batch run (its
 /// generic container machinery per value); the shape of `Finding` is small and fixed.
-enum FindingJSON {
+/// Public for the HTTP server (`/v1/check` writes the same finding objects as `--format json`).
+public enum FindingJSON {
     /// `{"finding":{…},"type":"finding"}`
     static func appendLine(_ finding: Finding, to out: inout [UInt8]) {
         out += #"{"finding":"#.utf8
@@ -13,7 +14,8 @@ enum FindingJSON {
         out += #","type":"finding"}"#.utf8
     }
 
-    static func appendFinding(_ finding: Finding, to out: inout [UInt8]) {
+    /// One finding object, keys sorted, as `check --format json` writes it.
+    public static func appendFinding(_ finding: Finding, to out: inout [UInt8]) {
         var object = Members()
         out.append(UInt8(ascii: "{"))
         object.string("category", finding.category, to: &out)
@@ -67,7 +69,7 @@ enum FindingJSON {
     }
 
     /// A JSON string: `"` and `\` escaped, \b \t \n \f \r by name, other controls as \u00xx.
-    static func appendString(_ string: String, to out: inout [UInt8]) {
+    public static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole.
         if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
