@@ -47,11 +47,11 @@ enum Scope: Sendable, Equatable {
             let sentence = text.sentences.sentence(containing: match.lowerBound)
             return other.overlaps(sentence)
         case .words(let limit):
-            return Sentences.wordsBetween(other, match, in: text.bytes) <= limit
+            return Sentences.wordsBetween(other, match, in: text.bytes, limit: limit) <= limit
         case .before(let limit):
-            return other.upperBound <= match.lowerBound && Sentences.wordsBetween(other, match, in: text.bytes) <= limit
+            return other.upperBound <= match.lowerBound && Sentences.wordsBetween(other, match, in: text.bytes, limit: limit) <= limit
         case .after(let limit):
-            return other.lowerBound >= match.upperBound && Sentences.wordsBetween(other, match, in: text.bytes) <= limit
+            return other.lowerBound >= match.upperBound && Sentences.wordsBetween(other, match, in: text.bytes, limit: limit) <= limit
         case .post:
             return true
         case .contentWarning:

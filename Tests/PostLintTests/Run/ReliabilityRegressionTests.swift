@@ -95,4 +95,22 @@ import Testing
         let full = try Linter().lint(Document(text: text, path: "long.txt"))
         #expect(full.failures.isEmpty && full.findings.count >= 1200)
     }
+
+    /// Exceptions ask "within N words?" of every candidate in a text; counting each gap in full
+    /// made a 400 KB document take 14 s in one rule. The count now stops past the limit, with
+    /// the same answers.
+    @Test func wordGapsStopCountingPastTheLimit() {
+        let text = Array(("my " + String(repeating: "word ", count: 50_000) + "stop taking your meds").utf8)
+        let my = 0..<2, meds = (text.count - 4)..<text.count
+        #expect(Sentences.wordsBetween(my, meds, in: text) == 50_003)
+        #expect(Sentences.wordsBetween(my, meds, in: text, limit: 2) == 3)
+        #expect(Sentences.wordsBetween(0..<2, 3..<7, in: text, limit: 0) == 0)
+    }
+
+    @Test func aFarExceptionWordDoesNotCancelAMatchInALongDocument() throws {
+        let far = "I " + String(repeating: "walked the dog. ", count: 20_000) + "Stop taking your meds and see!"
+        let findings = try Linter().lint(Document(text: far, path: "long.txt"))
+        #expect(findings.failures.isEmpty)
+        #expect(findings.findings.contains { $0.rule == "misinformation/anti-treatment" })
+    }
 }
