@@ -21,8 +21,11 @@ swift test --skip-build --disable-xctest || status=$?
 # The Spark integration on real Spark (local[2]), run even when a Swift test failed so both
 # results show; installs java, pyspark and pytest where missing (a virtual environment in
 # .venv-spark/). POSTLINT_SKIP_SPARK=1 leaves it out locally (never on CI).
+# The integrations run binaries already built here (the installed release one for Spark, the
+# debug one for the servers) rather than building their own: each build of its own took
+# about 4 minutes on CI.
 if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SPARK:-}" != "1" ]; then
-  bash integrations/spark/test.sh || status=$?
+  POSTLINT="${POSTLINT_INSTALLED:-}" bash integrations/spark/test.sh || status=$?
 fi
 # lsp: the language server end to end with a real LSP client (pytest-lsp in .venv-lsp/),
 # against the debug binary built above; run even when a Swift test failed.
@@ -31,6 +34,6 @@ POSTLINT="$PWD/.build/debug/postlint" bash integrations/lsp/test.sh || status=$?
 # chromium-driver, and selenium + pytest in .venv-serve/ where missing; starts and always stops
 # the server. POSTLINT_SKIP_SERVE_PAGE=1 leaves it out locally (never on CI).
 if [ "${CI:-}" = "true" ] || [ "${POSTLINT_SKIP_SERVE_PAGE:-}" != "1" ]; then
-  bash integrations/serve/test.sh || status=$?
+  POSTLINT="$PWD/.build/debug/postlint" bash integrations/serve/test.sh || status=$?
 fi
 exit "$status"
