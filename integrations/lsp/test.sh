@@ -7,20 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
+. integrations/setup.sh
 venv="$root/.venv-lsp"
-if ! "$venv/bin/python" -c "import pytest_lsp, pytest" >/dev/null 2>&1; then
-  rm -rf "$venv"
-  if ! python3 -m venv "$venv"; then
-    # Debian's own python3 keeps ensurepip in python3-venv.
-    sudo_cmd=""
-    if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-  fi
-  timeout 600 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pytest-lsp>=1.0,<2" "pytest>=7"
-fi
+ensure_venv "$venv" "pytest_lsp, pytest" "pytest-lsp>=1.0,<2" "pytest>=7"
 
 if [ -z "${POSTLINT:-}" ]; then
   if [ ! -x "$root/.build/debug/postlint" ]; then swift build --product postlint; fi

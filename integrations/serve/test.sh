@@ -11,28 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
-sudo_cmd=""
-if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
-apt_install() {
-  echo "postlint: installing $* with apt-get" >&2
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
+. integrations/setup.sh
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   apt_install chromium chromium-driver
 fi
-
 venv="$root/.venv-serve"
-if ! "$venv/bin/python" -c "import selenium, pytest" >/dev/null 2>&1; then
-  rm -rf "$venv"
-  if ! python3 -m venv "$venv"; then
-    apt_install python3-venv
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-  fi
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "selenium>=4.20,<5" "pytest>=7"
-fi
+ensure_venv "$venv" "selenium, pytest" "selenium>=4.20,<5" "pytest>=7"
 
 if [ -z "${POSTLINT:-}" ]; then
   swift build --product postlint >&2

@@ -7,27 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
-sudo_cmd=""
-if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; fi
-apt_install() {
-  echo "postlint: installing $* with apt-get" >&2
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
+. integrations/setup.sh
 if ! command -v java >/dev/null 2>&1; then apt_install openjdk-17-jre-headless; fi
-
 venv="$root/.venv-spark"
-if ! "$venv/bin/python" -c "import pyspark, pytest" >/dev/null 2>&1; then
-  rm -rf "$venv"
-  if ! python3 -m venv "$venv"; then
-    # Debian's own python3 keeps ensurepip in python3-venv.
-    apt_install python3-venv
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-  fi
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pyspark>=3.5,<5" "pytest>=7"
-fi
+ensure_venv "$venv" "pyspark, pytest" "pyspark>=3.5,<5" "pytest>=7"
 
 if [ -z "${POSTLINT:-}" ]; then
   swift build -c release --product postlint
