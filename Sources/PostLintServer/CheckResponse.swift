@@ -5,10 +5,12 @@ import PostLint
 /// written by the JSON reporter's own `FindingJSON`, so the findings are the same bytes.
 enum CheckResponse {
     static func body(_ report: RunReport) -> [UInt8] {
+        // `findings` is computed (gathered and sorted): once.
+        let findings = report.findings
         var out: [UInt8] = []
-        out.reserveCapacity(256 + report.findings.count * 512)
+        out.reserveCapacity(256 + findings.count * 512)
         out += #"{"findings":["#.utf8
-        for (index, finding) in report.findings.enumerated() {
+        for (index, finding) in findings.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             FindingJSON.appendFinding(finding, to: &out)
         }
