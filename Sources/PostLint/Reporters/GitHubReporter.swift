@@ -6,8 +6,14 @@ public struct GitHubReporter: Reporter {
     public static let name = "github"
     public init() {}
 
-    public func render(_ report: RunReport) -> String {
-        var out = ""
+    public func render(_ report: RunReport) -> String { collected(report) }
+
+    /// One annotation after another, in pieces (issue 17).
+    public func render(_ report: RunReport, to write: (String) -> Void) {
+        PieceBuffer.pieces(to: write) { render(report, into: &$0) }
+    }
+
+    private func render(_ report: RunReport, into out: inout PieceBuffer) {
         for finding in report.findings {
             let location = finding.location
             var properties = ["file=\(Self.escapeProperty(location.path ?? "<stdin>"))", "line=\(location.line)"]
@@ -19,15 +25,14 @@ public struct GitHubReporter: Reporter {
             var message = finding.message
             if let suggestion = finding.suggestions.first { message += "\nSuggestion: \(suggestion)" }
             message += "\nSource: \(finding.source)"
-            out += "::\(Self.command(finding.severity)) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+            out.append("::\(Self.command(finding.severity)) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n")
         }
         for problem in report.problems {
             var properties = ["file=\(Self.escapeProperty(problem.file))"]
             if problem.line > 0 { properties += ["line=\(problem.line)", "col=\(max(1, problem.column))"] }
             properties.append("title=\(Self.escapeProperty("postlint could not lint this input"))")
-            out += "::error \(properties.joined(separator: ","))::\(Self.escapeData(problem.message))\n"
+            out.append("::error \(properties.joined(separator: ","))::\(Self.escapeData(problem.message))\n")
         }
-        return out
     }
 
     /// A Markdown summary: counts by severity and a table of every finding.

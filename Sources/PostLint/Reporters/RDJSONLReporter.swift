@@ -22,10 +22,16 @@ public struct RDJSONLReporter: Reporter {
         let suggestions: [Suggestion]?
     }
 
-    public func render(_ report: RunReport) -> String {
+    public func render(_ report: RunReport) -> String { collected(report) }
+
+    /// One diagnostic a line, in pieces (issue 17).
+    public func render(_ report: RunReport, to write: (String) -> Void) {
+        PieceBuffer.pieces(to: write) { render(report, into: &$0) }
+    }
+
+    private func render(_ report: RunReport, into out: inout PieceBuffer) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = ""
         for linted in report.documents {
             let lines = LineIndex(linted.document.bytes)
             for finding in linted.findings {
@@ -40,9 +46,8 @@ public struct RDJSONLReporter: Reporter {
                     source: Source(name: "postlint", url: "https://github.com/postlint/postlint"),
                     code: Code(value: finding.rule, url: finding.source),
                     suggestions: finding.fix.map { [Suggestion(range: range, text: $0)] })
-                if let data = try? encoder.encode(diagnostic) { out += String(decoding: data, as: UTF8.self) + "\n" }
+                if let data = try? encoder.encode(diagnostic) { out.append(String(decoding: data, as: UTF8.self) + "\n") }
             }
         }
-        return out
     }
 }
