@@ -67,6 +67,8 @@ public final class Linter: Sendable {
     let deobfuscates: Bool
     /// The language the rules are written for (ISO 639-1). The built-in packs are English.
     public var language: String { "en" }
+    /// Scratches reused by `lint(_:)` across calls and threads.
+    private let scratches: ScratchPool
 
     /// Loads and compiles the rules; throws `PostLintError.invalidRules` naming every bad file.
     public init(configuration: LinterConfiguration = LinterConfiguration()) throws(PostLintError) {
@@ -79,6 +81,7 @@ public final class Linter: Sendable {
         profile = configuration.profile
         (prefilter, matcherSlots) = Linter.prefilter(for: compiled, enabled: configuration.prefilter)
         deobfuscates = Linter.deobfuscates(compiled)
+        scratches = Linter.scratchPool(limits: matchLimits, prefilter: prefilter, ruleCount: prefilter?.ruleCount ?? compiled.count)
     }
 
     private init(compiled: [CompiledRule], matchLimits: MatchLimits, timeBudget: Duration, profile: LintProfile?, prefilter: Bool) {
@@ -89,6 +92,15 @@ public final class Linter: Sendable {
         self.profile = profile
         (self.prefilter, matcherSlots) = Linter.prefilter(for: compiled, enabled: prefilter)
         deobfuscates = Linter.deobfuscates(compiled)
+        scratches = Linter.scratchPool(limits: matchLimits, prefilter: self.prefilter,
+                                       ruleCount: self.prefilter?.ruleCount ?? compiled.count)
+    }
+
+    /// The pool that makes every scratch (`makeScratch()` asks it too).
+    private static func scratchPool(limits: MatchLimits, prefilter: Prefilter?, ruleCount: Int) -> ScratchPool {
+        ScratchPool {
+            LintScratch(match: MatchScratch(limits: limits), ruleCount: ruleCount, prefilter: prefilter?.makeScratch())
+        }
     }
 
     /// One prefilter over the rules' literals (slots `0..<compiled.count`) and, after them, the
@@ -166,9 +178,10 @@ public final class Linter: Sendable {
         return result.findings
     }
 
-    /// Lints one document. Findings are in report order.
+    /// Lints one document. Findings are in report order. Safe from many threads at once: each
+    /// call borrows a scratch from a pool kept by the linter.
     public func lint(_ document: Document) -> LintResult {
-        lint(document, scratch: makeScratch())
+        scratches.withScratch { lint(document, scratch: $0) }
     }
 
     /// Lints one document with a caller's scratch (one per worker thread, reused across
@@ -188,8 +201,7 @@ public final class Linter: Sendable {
 
     /// A scratch with this linter's match limits, for `lint(_:scratch:)`.
     public func makeScratch() -> LintScratch {
-        LintScratch(match: MatchScratch(limits: matchLimits), ruleCount: prefilter?.ruleCount ?? compiled.count,
-                    prefilter: prefilter?.makeScratch())
+        scratches.make()
     }
 
     /// The rules the prefilter lets run on a plain text, or nil when there are none; the text is
