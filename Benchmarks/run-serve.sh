@@ -2,7 +2,8 @@
 # Load on `postlint serve` over loopback, bounded in time: 64 concurrent connections (wrk,
 # 2 threads) POST a typical ~2 KB draft for 20 s to /v1/check (and, shorter, to /v2/check in
 # LanguageTool's form shape), while the server's RSS is sampled once a second. Prints the
-# figures; see Benchmarks/results/*-serve.md.
+# figures; see Benchmarks/results/*-serve.md. Then the same connections as writers typing:
+# each waits 300 ms (the page's debounce) after an answer before its next check.
 #   bash Benchmarks/run-serve.sh [seconds, default 20] [connections, default 64]
 # POSTLINT: the binary (default: a release build). Needs Debian's wrk (installed if missing).
 set -euo pipefail
@@ -86,6 +87,7 @@ echo "/v1/check: $(POSTLINT_BODY="$work/v1.json" timeout $((seconds + 30)) wrk -
 rss_v1=$(wc -l < "$work/rss.txt")
 short=$(( seconds / 2 > 5 ? seconds / 2 : 5 ))
 echo "/v2/check: $(POSTLINT_BODY="$work/v2.form" POSTLINT_CONTENT_TYPE=application/x-www-form-urlencoded timeout $((short + 30)) wrk -t2 -c"$connections" -d"${short}s" --timeout 10s -s Benchmarks/serve-post.lua "${url}v2/check" | tail -n 1)"
+echo "/v1/check, $connections writers, 300 ms between checks: $(POSTLINT_THINK_MS=300 POSTLINT_BODY="$work/v1.json" timeout $((seconds + 30)) wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s Benchmarks/serve-post.lua "${url}v1/check" | tail -n 1)"
 sleep 2
 kill "$sampler" 2>/dev/null || true; sampler=""
 python3 - "$work/rss.txt" "$rss_v1" <<'PY'

@@ -6,6 +6,13 @@ wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = os.getenv("POSTLINT_CONTENT_TYPE") or "application/json"
 
+-- POSTLINT_THINK_MS: each connection waits this long after an answer before its next request,
+-- as a writer's page does (it checks 300 ms after the last keystroke); 0 is a closed loop.
+local think = tonumber(os.getenv("POSTLINT_THINK_MS") or "0")
+if think > 0 then
+  function delay() return think end
+end
+
 local statuses = {}
 local threads = {}
 
