@@ -38,12 +38,15 @@ enum DocumentLocation {
 }
 
 extension LintRun {
-    /// Lints an open document as `check --stdin-filename PATH -` would (configuration,
-    /// per-glob settings, suppressions).
+    /// Lints an open document as `check PATH` would (configuration, per-glob settings,
+    /// suppressions). A document the configuration's `exclude` skips gets no findings, as
+    /// `check` skips an excluded file named on its command line.
     func findings(of document: OpenDocument) -> DocumentFindings {
         let path = DocumentLocation.path(ofURI: document.uri)
         let format = DocumentLocation.format(languageId: document.languageId, path: path)
-        let report = lint(text: document.text, path: path, format: format)
+        let excluded = path.map { configuration.excludes(configuration.relativePath($0)) } ?? false
+        let report = excluded ? RunReport(documents: [], problems: [], rules: linter.rules)
+            : lint(text: document.text, path: path, format: format)
         return DocumentFindings(
             version: document.version, findings: report.findings, positions: TextPositions(document.text),
             rules: Dictionary(linter.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),

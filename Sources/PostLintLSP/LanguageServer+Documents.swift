@@ -32,7 +32,7 @@ extension LanguageServer {
 
     func didSave(_ params: JSONValue) throws(JSONRPCError) {
         guard let uri = params["textDocument"]?["uri"]?.string else { throw .invalidParams("didSave needs textDocument.uri") }
-        if let path = DocumentLocation.path(ofURI: uri), WorkspaceConfiguration.isConfigurationFile(path) {
+        if let path = DocumentLocation.path(ofURI: uri), configurations.isAffected(by: path) {
             configurationChanged()
         } else if documents[uri] != nil {
             pendingLints.removeValue(forKey: uri)?.cancel()
@@ -42,7 +42,7 @@ extension LanguageServer {
 
     func didChangeWatchedFiles(_ params: JSONValue) {
         let paths = (params["changes"]?.array ?? []).compactMap { $0["uri"]?.string }.compactMap(DocumentLocation.path(ofURI:))
-        if paths.contains(where: WorkspaceConfiguration.isConfigurationFile) { configurationChanged() }
+        if paths.contains(where: configurations.isAffected(by:)) { configurationChanged() }
     }
 
     /// A configuration file changed: every run is rebuilt and every open document linted again.

@@ -161,11 +161,13 @@ public final class LanguageServer: @unchecked Sendable {
         FileHandle.standardError.write(Data("postlint lsp: \(message)\n".utf8))
     }
 
-    /// Asks the client to report changes of configuration files (`didChangeWatchedFiles`),
-    /// where it can register watchers; saving one in the editor also reloads it.
+    /// Asks the client to report changes of configuration and rule files (`didChangeWatchedFiles`
+    /// for YAML files; `isAffected(by:)` keeps those that matter), where it can register
+    /// watchers; saving one in the editor also reloads it.
     private func registerWatchers() {
         guard client.watchesFilesDynamically else { return }
-        let watchers: [JSONValue] = Configuration.fileNames.map { ["globPattern": .string("**/\($0)")] }
+        let globs = Configuration.fileNames.map { "**/\($0)" } + ["**/*.yml", "**/*.yaml"]
+        let watchers: [JSONValue] = globs.map { ["globPattern": .string($0)] }
         sendRequest("client/registerCapability", ["registrations": [[
             "id": "postlint-configuration", "method": "workspace/didChangeWatchedFiles",
             "registerOptions": ["watchers": .array(watchers)],

@@ -71,4 +71,19 @@ final class WorkspaceConfiguration {
     static func isConfigurationFile(_ path: String) -> Bool {
         Configuration.fileNames.contains((path as NSString).lastPathComponent)
     }
+
+    /// Whether a change to `path` may change what documents are linted with: a configuration
+    /// file, or a YAML file below the folder of a configuration in use (where its
+    /// `rule-folders` lie: they must be inside it). A rule file that broke a run is caught too,
+    /// since the run's entry keeps its configuration's path even when it failed.
+    func isAffected(by path: String) -> Bool {
+        if Self.isConfigurationFile(path) { return true }
+        guard ["yml", "yaml"].contains((path as NSString).pathExtension.lowercased()) else { return false }
+        let changed = URL(fileURLWithPath: path).standardizedFileURL.path
+        return entries.keys.contains { file in
+            guard !file.isEmpty else { return false }
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path
+            return changed.hasPrefix(folder == "/" ? "/" : folder + "/")
+        }
+    }
 }

@@ -240,3 +240,35 @@ async def test_configuration_is_reloaded_and_errors_are_shown(client: LanguageCl
     config.write_text("version: 1\n")
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
     assert len((await editor.diagnostics()).diagnostics) == 2
+
+
+HOUSE_RULE = """id: house/fruit
+kind: phrases
+category: toxic-positivity
+severity: warning
+message: "'{match}' again"
+explanation: For tests.
+sources: [https://example.org/rule]
+phrases: [PHRASE]
+examples:
+  bad: ["[[PHRASE]]"]
+  good: ["calm"]
+"""
+
+
+async def test_rule_folders_are_reread_and_exclude_applies(client: LanguageClient, workspace):
+    # A house rule in the configuration's rule folder is re-read when it changes on disk.
+    (workspace / "rules").mkdir()
+    rule = workspace / "rules" / "fruit.yml"
+    rule.write_text(HOUSE_RULE.replace("PHRASE", "banana"))
+    (workspace / ".postlint.yml").write_text('version: 1\nrule-folders: [rules]\nexclude: ["drafts/**"]\n')
+    editor = Editor(client, workspace / "posts" / "note.txt", "banana and cherry\n", language="plaintext")
+    assert editor.flagged(await editor.diagnostics()) == [("house/fruit", "banana")]
+    rule.write_text(HOUSE_RULE.replace("PHRASE", "cherry"))
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=rule.as_uri(), type=types.FileChangeType.Changed)]))
+    assert editor.flagged(await editor.diagnostics()) == [("house/fruit", "cherry")]
+    # A document the configuration's exclude skips gets no diagnostics, as `check` skips it.
+    (workspace / "drafts").mkdir()
+    excluded = Editor(client, workspace / "drafts" / "x.txt", "Good vibes only, cherry\n", language="plaintext")
+    assert list((await excluded.diagnostics()).diagnostics) == []
