@@ -284,6 +284,29 @@ def tar_gz(path, members):
                     info = tarfile.TarInfo(name); info.size = len(data); info.mtime = 0; info.mode = 0o644
                     tar.addfile(info, io.BytesIO(data))
 
+# The same six posts as an X archive (X escapes &, < and > in full_text) and as a Mastodon
+# outbox (HTML content: paragraphs, <br /> for line breaks, entities), alone and in a tar.gz.
+import html as html_module
+from datetime import datetime
+def x_date(t): return datetime.strptime(t, "%Y-%m-%dT%H:%M:%SZ").strftime("%a %b %d %H:%M:%S +0000 %Y")
+write("same/tweets.js", "window.YTD.tweets.part0 = " + json.dumps([
+    {"tweet": {"id": i, "id_str": i, "created_at": x_date(t), "favorite_count": "0", "retweet_count": "0", "lang": "en",
+               "full_text": x.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}} for i, t, x in POSTS],
+    ensure_ascii=False, indent=2))
+def same_note(i, text, published):
+    content = "<p>" + html_module.escape(text, quote=True).replace("&#x27;", "&#39;").replace("\n", "<br />") + "</p>"
+    return {"id": f"https://social.example/users/ana/statuses/{i}/activity", "type": "Create",
+            "actor": "https://social.example/users/ana", "published": published,
+            "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": [],
+            "object": {"id": f"https://social.example/users/ana/statuses/{i}", "type": "Note", "summary": None,
+                       "inReplyTo": None, "published": published, "url": f"https://social.example/@ana/{i}",
+                       "sensitive": False, "content": content, "contentMap": {"en": content}, "attachment": [], "tag": []}}
+same_outbox = json.dumps({"@context": "https://www.w3.org/ns/activitystreams", "id": "outbox.json", "type": "OrderedCollection",
+                          "totalItems": len(POSTS), "orderedItems": [same_note(i, x, t) for i, t, x in POSTS]}, ensure_ascii=False, indent=1)
+write("same/outbox.json", same_outbox)
+tar_gz("same/archive-20250310120000-same.tar.gz", [("actor.json", b'{"type": "Person", "preferredUsername": "ana"}'),
+                                                  ("outbox.json", same_outbox.encode("utf-8"))])
+
 with open("mastodon/outbox.json", "rb") as f: outbox_bytes = f.read()
 tar_gz("archives/archive-20250301120000-3f2a.tar.gz", [
     ("actor.json", b'{"type": "Person", "preferredUsername": "ana"}'),

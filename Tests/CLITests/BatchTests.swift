@@ -27,6 +27,7 @@ import Testing
         ("archives/archive-20250301120000-3f2a.tar.gz", 3, 2), ("archives/tiktok-export.zip", 3, 2),
         ("archives/takeout-youtube.zip", 3, 1), ("archives/takeout-youtube.tgz", 3, 1), ("archives/pinterest-export.zip", 3, 1),
         ("same/posts.car", 6, 0), ("same/user_data_tiktok.json", 6, 0), ("same/youtube-comments.csv", 6, 0), ("same/pins-same.html", 6, 0),
+        ("same/tweets.js", 6, 0), ("same/outbox.json", 6, 0), ("same/archive-20250310120000-same.tar.gz", 6, 0),
     ])
     func eachFixtureYieldsExactlyItsPosts(file: String, posts: Int, skipped: Int) throws {
         let (status, object, stderr) = try json([file])
@@ -40,13 +41,14 @@ import Testing
         #expect(summary["badRecords"] as? Int == 0)
     }
 
-    func findingKeys(_ object: [String: Any]) -> [String] {
+    func findingKeys(_ object: [String: Any], shift: Int = 0) -> [String] {
         (object["findings"] as? [[String: Any]] ?? []).map { finding in
             let location = finding["location"] as? [String: Any] ?? [:]
             // Platforms wrap the post id (at://did/app.bsky.feed.post/p1, …/video/p1/, …/pin/p1/): compare its last part.
             let id = (location["post"] as? [String: Any])?["id"] as? String ?? "?"
             let post = id.split(separator: "/").last.map(String.init) ?? id
-            return "\(post) \(finding["rule"] as? String ?? "") \(location["offset"] as? Int ?? -1)+\(location["length"] as? Int ?? -1)"
+            return "\(post) \(finding["rule"] as? String ?? "") \((location["offset"] as? Int ?? -1) + shift)+\(location["length"] as? Int ?? -1) "
+                + "\(finding["match"] as? String ?? "")"
         }.sorted()
     }
 
@@ -54,9 +56,14 @@ import Testing
         let reference = findingKeys(try json(["same/posts.jsonl"]).object)
         // p6 quotes "it is what it is" ("He said …"): reported speech is an exception for the sentence.
         #expect(reference.count == 5)
-        for file in ["same/posts.json", "same/posts-export.csv", "same/posts-export.tsv",
+        for file in ["same/posts.json", "same/posts-export.csv", "same/posts-export.tsv", "same/tweets.js",
                      "same/posts.car", "same/user_data_tiktok.json", "same/youtube-comments.csv", "same/pins-same.html"] {
             #expect(findingKeys(try json([file]).object) == reference, "\(file)")
+        }
+        // Mastodon gives HTML: positions are in the post's HTML (after its "<p>"), the matches the same.
+        let shifted = findingKeys(try json(["same/posts.jsonl"]).object, shift: 3)
+        for file in ["same/outbox.json", "same/archive-20250310120000-same.tar.gz"] {
+            #expect(findingKeys(try json([file]).object) == shifted, "\(file)")
         }
         let nested = try json(["--text-field", "data.body", "--id-field", "data.uuid", "same/nested.jsonl"])
         #expect(findingKeys(nested.object) == reference)
