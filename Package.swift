@@ -28,6 +28,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Tests only: writes the ZIP files the archive tests read (postlint reads ZIPs with libarchive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `postlint serve`: the HTTP server (PostLintServer) and its access log.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -62,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "PostLint",
-            dependencies: ["PCRE2", "LibArchive", "Vectorscan", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PCRE2", "LibArchive", "Vectorscan", .product(name: "Yams", package: "Yams")],
             swiftSettings: fuzzSettings,
             plugins: ["EmbedRulesPlugin"]
         ),
@@ -80,7 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "VectorscanTests", dependencies: ["Vectorscan"]),
-        .testTarget(name: "PostLintTests", dependencies: ["PostLint"], exclude: ["Golden"]),
+        .testTarget(name: "PostLintTests", dependencies: ["PostLint", "LibArchive", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["postlint", "PostLint"], exclude: ["Golden", "Schemas"]),
         .testTarget(name: "ServerTests", dependencies: ["PostLintServer", "PostLint", "postlint", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]

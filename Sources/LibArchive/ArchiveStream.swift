@@ -24,11 +24,25 @@ public final class ArchiveStream {
     private let handle: OpaquePointer
     private var current: OpaquePointer?
 
+    /// Which formats to accept.
+    public enum Formats: Sendable {
+        /// Every format and compression filter libarchive detects (tar, tar.gz, …).
+        case any
+        /// ZIP only (read through its central directory), so a file that is not a ZIP is
+        /// refused rather than read as some other format.
+        case zip
+    }
+
     /// Opens the archive at `path`; throws with libarchive's message when it is not one.
-    public init(path: String) throws(Failure) {
+    public init(path: String, formats: Formats = .any) throws(Failure) {
         guard let archive = archive_read_new() else { throw Failure(message: "cannot allocate an archive reader") }
-        archive_read_support_filter_all(archive)
-        archive_read_support_format_all(archive)
+        switch formats {
+        case .any:
+            archive_read_support_filter_all(archive)
+            archive_read_support_format_all(archive)
+        case .zip:
+            archive_read_support_format_zip(archive)
+        }
         if archive_read_open_filename(archive, path, 1 << 16) != ARCHIVE_OK {
             let message = Self.message(archive)
             archive_read_free(archive)

@@ -187,7 +187,8 @@ import Testing
         try Data("PK not really a zip".utf8).write(to: folder.appendingPathComponent("broken.zip"))
         let broken = try CLIRunner.run(["check", "--no-config", "broken.zip"], in: folder)
         #expect(broken.status == 2)
-        #expect(broken.stderr.contains("broken.zip: error: not a readable ZIP archive; not read"))
+        #expect(broken.stderr.contains("broken.zip: error: not a readable ZIP archive ("), "\(broken.stderr)")
+        #expect(broken.stderr.contains("); not read"))
     }
 
     @Test func redactKeepsPostTextOutOfEveryOutput() throws {

@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import LibArchive
 
 /// A multi-post file to read: where it is on disk, how to name it in findings, its format.
 public struct PostInput: Sendable {
@@ -39,44 +39,64 @@ public enum ArchiveInputs {
 
     /// The readable entries of an archive, in memory; entries that cannot be read go to
     /// `problems`. Throws naming the archive when it cannot be opened or has nothing to read.
+    ///
+    /// ZIP files are read with libarchive (`ArchiveStream`, as tar files are), not
+    /// ZIPFoundation: ZIPFoundation's inflate loop keeps asking for input after the end of the
+    /// file when a deflate stream never ends (a corrupt or truncated entry), and spun forever
+    /// on such an entry (found by the `archive` fuzz target; kept in
+    /// `Tests/Fuzz/regressions/archive/`). libarchive ends such an entry with an error.
     public static func expand(_ path: String, problems: inout [Diagnostic]) throws(PostLintError) -> [PostInput] {
         if TarInputs.isTar(path) { return try TarInputs.expand(path) }
-        let url = URL(fileURLWithPath: path)
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw .unreadableInput(Diagnostic(file: path, message: "not a readable ZIP archive; not read"))
+        let stream: ArchiveStream
+        do { stream = try ArchiveStream(path: path, formats: .zip) } catch {
+            throw .unreadableInput(Diagnostic(file: path, message: "not a readable ZIP archive (\(error.message)); not read"))
         }
-        var inputs: [PostInput] = [], siblings: [String: [String: Data]] = [:], total = 0, unreadable = 0
-        let entries = archive.filter { $0.type == .file }.sorted { $0.path < $1.path }
+        var read: [(path: String, bytes: Data)] = [], total = 0, unreadable = 0
         var seen = Set<String>()
-        for entry in entries {
+        while true {
+            let next: ArchiveStream.Entry?
+            do { next = try stream.next() } catch {
+                // The archive's structure is broken here: what was read stays, the rest is named.
+                problems.append(Diagnostic(file: path, message: "broken after \(seen.count) entries (\(error.message)); the rest is not read"))
+                unreadable += 1
+                break
+            }
+            guard let entry = next else { break }
             let name = (entry.path as NSString).lastPathComponent
             // Only the platforms' own post files: an export's other JSON and CSV files (profile,
             // likes, private messages) are not posts to audit.
             // A name a platform reader knows, or a file whose content may say (YouTube's CSV).
             let byName = InputFormat.detect(path: entry.path).map { $0.reader.isPlatformExport } ?? false
             let ext = (name.lowercased() as NSString).pathExtension
-            guard byName || InputFormat.sniffedExtensions.contains(ext), !name.hasPrefix(".") else { continue }
+            guard entry.isRegularFile, byName || InputFormat.sniffedExtensions.contains(ext), !name.hasPrefix(".") else { continue }
             let shown = "\(path)/\(entry.path)"
             guard seen.insert(entry.path).inserted else {
                 problems.append(Diagnostic(file: shown, message: "a second entry with this name; the first was read, this one skipped"))
                 continue
             }
-            let bytes: Data
-            do {
-                bytes = try read(entry, of: archive, limit: min(TarInputs.maxEntry, TarInputs.maxTotal - total))
-            } catch {
+            let limit = min(TarInputs.maxEntry, TarInputs.maxTotal - total)
+            if let declared = entry.declaredSize, declared > limit {
                 unreadable += 1
-                problems.append(Diagnostic(file: shown, message: "cannot read this entry (\(error)); skipped, the archive's other entries are read"))
+                problems.append(Diagnostic(file: shown, message: "cannot read this entry (\(declared) bytes uncompressed, over the \(limit >> 20) MiB cap); skipped, the archive's other entries are read"))
                 continue
             }
-            total += bytes.count
-            let folder = (entry.path as NSString).deletingLastPathComponent
+            do {
+                // The cap is checked as it inflates, so a bomb stops at the cap.
+                let bytes = try stream.readData(limit: limit)
+                total += bytes.count
+                read.append((entry.path, Data(bytes)))
+            } catch {
+                unreadable += 1
+                problems.append(Diagnostic(file: shown, message: "cannot read this entry (\(error.message)); skipped, the archive's other entries are read"))
+            }
+        }
+        var inputs: [PostInput] = [], siblings: [String: [String: Data]] = [:]
+        for (entryPath, bytes) in read.sorted(by: { $0.path < $1.path }) {
+            let name = (entryPath as NSString).lastPathComponent
+            let folder = (entryPath as NSString).deletingLastPathComponent
             if siblingNames.contains(name) { siblings[folder, default: [:]][name] = bytes }
-            guard let format = InputFormat.detect(path: entry.path, head: Array(bytes.prefix(1 << 16))), format.reader.isPlatformExport else { continue }
-            inputs.append(PostInput(path: entry.path, displayPath: shown, format: format, data: bytes))
+            guard let format = InputFormat.detect(path: entryPath, head: Array(bytes.prefix(1 << 16))), format.reader.isPlatformExport else { continue }
+            inputs.append(PostInput(path: entryPath, displayPath: "\(path)/\(entryPath)", format: format, data: bytes))
         }
         // note-tweet.js completes tweets.js; it is read on its own only without one.
         let all = inputs
@@ -94,30 +114,5 @@ public enum ArchiveInputs {
             throw .unreadableInput(Diagnostic(file: path, message: "no export files postlint can read in this archive"))
         }
         return inputs
-    }
-
-    /// Why an entry could not be read.
-    struct EntryError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// One entry's bytes, refusing more than `limit` (checked as it inflates, so a bomb stops
-    /// at the cap) and a stream that fails its CRC.
-    static func read(_ entry: Entry, of archive: Archive, limit: Int) throws -> Data {
-        if entry.uncompressedSize > UInt64(max(0, limit)) {
-            throw EntryError(description: "\(entry.uncompressedSize) bytes uncompressed, over the \(limit >> 20) MiB cap")
-        }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if data.count + chunk.count > limit { throw EntryError(description: "inflates past the \(limit >> 20) MiB cap") }
-                data.append(chunk)
-            }
-        } catch let error as EntryError {
-            throw error
-        } catch {
-            throw EntryError(description: "\(error)")
-        }
-        return data
     }
 }

@@ -5,10 +5,8 @@ import LibArchive
 /// `.tgz`. Read with libarchive, entry after entry, and the entries a platform reader detects
 /// are kept in memory: nothing is unpacked to disk. Entries are capped in size (one entry and
 /// the total) so a compressed bomb is refused rather than inflated.
-///
-/// NOTE: ZIP exports still go through ZIPFoundation (`ArchiveInputs`), which extracts entries
-/// beside each other so an X archive's `note-tweet.js` completes `tweets.js`; libarchive reads
-/// ZIP files too, and could take over once every reader works from memory.
+/// ZIP files are read with the same `ArchiveStream` in `ArchiveInputs`, which also reports a
+/// bad entry on its own and reads the others (a tar stream cannot be resumed past a bad entry).
 enum TarInputs {
     static let maxEntry = 512 << 20
     static let maxTotal = 2 << 30
