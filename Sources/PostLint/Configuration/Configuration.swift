@@ -96,6 +96,7 @@ public struct Configuration: Sendable {
     public static func parse(_ text: String, path: String) throws(Diagnostic) -> Configuration {
         let node: Node?
         try YAMLNesting.check(text, file: path)
+        try YAMLLineBreaks.check(text, file: path)
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {

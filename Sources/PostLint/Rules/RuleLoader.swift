@@ -98,6 +98,7 @@ enum RuleLoader {
     static func parse(_ file: RuleFile) throws(Diagnostic) -> YAMLMap {
         let node: Node?
         try YAMLNesting.check(file.contents, file: file.path)
+        try YAMLLineBreaks.check(file.contents, file: file.path)
         do {
             node = try Yams.compose(yaml: file.contents)
         } catch let error as YamlError {

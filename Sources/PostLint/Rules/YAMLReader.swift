@@ -194,3 +194,32 @@ enum YAMLNesting {
         }
     }
 }
+
+/// Line breaks that YAML's parser counts and editors do not: NEL (U+0085), LINE SEPARATOR
+/// (U+2028) and PARAGRAPH SEPARATOR (U+2029). libyaml (YAML 1.1, under Yams) ends a line at
+/// each of them, so its positions after one would name a line the writer cannot find (found
+/// by the `rule-yaml` fuzz target: an error at line 4 of a two-line file). Refused with the
+/// position an editor shows, before the parser sees the text.
+enum YAMLLineBreaks {
+    static func check(_ text: String, file: String) throws(Diagnostic) {
+        var line = 1, column = 0, previousCR = false
+        for scalar in text.unicodeScalars {
+            column += 1
+            switch scalar.value {
+            case 0x0A:
+                if !previousCR { line += 1 }
+                column = 0
+            case 0x0D:
+                line += 1
+                column = 0
+            case 0x85, 0x2028, 0x2029:
+                let name = scalar.value == 0x85 ? "NEXT LINE" : scalar.value == 0x2028 ? "LINE SEPARATOR" : "PARAGRAPH SEPARATOR"
+                throw Diagnostic(file: file, line: line, column: column,
+                                 message: String(format: "U+%04X (\(name)) ends a line for YAML but not in editors; use a newline, or write it escaped in a double-quoted string (\"\\u%04X\")", scalar.value, scalar.value))
+            default:
+                break
+            }
+            previousCR = scalar.value == 0x0D
+        }
+    }
+}

@@ -29,6 +29,28 @@ import Testing
                                     path: ".postlint.yml")
     }
 
+    /// YAML counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks, editors do not:
+    /// a file holding one is refused at the position an editor shows (the fuzzer found an error
+    /// reported at line 4 of a two-line rule file).
+    @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}"])
+    func yamlOnlyLineBreaksAreRefusedWhereAnEditorShowsThem(separator: String) throws {
+        let config = "version: 1\r\nregion: GB \(separator) x\n"
+        do {
+            _ = try Configuration.parse(config, path: ".postlint.yml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 2 && error.column == 12, "\(error)")
+            #expect(error.message.contains("ends a line for YAML but not in editors"))
+        }
+        let rule = "id: sdesc }x\"]\n \(separator)^.Ro1seIn@|rn"
+        do {
+            _ = try Linter(configuration: LinterConfiguration(includeBuiltinRules: false, extraRuleFiles: [RuleFile(path: "r.yml", contents: rule)]))
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".contains("r.yml:2:2:"), "\(error)")
+        }
+    }
+
     @Test(arguments: ["1e300", "99999999999999999999", "-5", "Tue Jan 21 00:21:51 +0000 99999999999", "nan", "inf"])
     func outOfRangeTimestampsHaveNoMonth(timestamp: String) {
         #expect(Timestamps.month(of: timestamp) == nil)
