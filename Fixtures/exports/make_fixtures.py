@@ -294,13 +294,7 @@ write("same/tweets.js", "window.YTD.tweets.part0 = " + json.dumps([
                "full_text": x.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}} for i, t, x in POSTS],
     ensure_ascii=False, indent=2))
 def same_note(i, text, published):
-    content = "<p>" + html_module.escape(text, quote=True).replace("&#x27;", "&#39;").replace("\n", "<br />") + "</p>"
-    return {"id": f"https://social.example/users/ana/statuses/{i}/activity", "type": "Create",
-            "actor": "https://social.example/users/ana", "published": published,
-            "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": [],
-            "object": {"id": f"https://social.example/users/ana/statuses/{i}", "type": "Note", "summary": None,
-                       "inReplyTo": None, "published": published, "url": f"https://social.example/@ana/{i}",
-                       "sensitive": False, "content": content, "contentMap": {"en": content}, "attachment": [], "tag": []}}
+    return note(i, "<p>" + html_module.escape(text, quote=True).replace("&#x27;", "&#39;").replace("\n", "<br />") + "</p>", published)
 same_outbox = json.dumps({"@context": "https://www.w3.org/ns/activitystreams", "id": "outbox.json", "type": "OrderedCollection",
                           "totalItems": len(POSTS), "orderedItems": [same_note(i, x, t) for i, t, x in POSTS]}, ensure_ascii=False, indent=1)
 write("same/outbox.json", same_outbox)
